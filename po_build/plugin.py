@@ -1,0 +1,239 @@
+"""The MkDocs plugin `po`: a plain `mkdocs build` validates, projects and renders.
+
+Flow per build: files → check_tree (stop on errors, no half-built site) →
+project (public or internal) → generated pages and files. Report pages are added
+as ordinary MkDocs pages outside the navigation, as Material's blog plugin does
+with posts, so the theme, search and sitemap treat them like any other page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from html import escape
+from datetime import date
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from . import templating
+from .feeds import feed_files, feed_links
+from .identifiers import scan_file_text
+from .opendata import open_data_files
+from .projection import Projection, project
+from .schema import build_schema
+from .site import PageSpec, build_pages, start_context
+from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, check_tree
+
+log = logging.getLogger("mkdocs.plugins.po")
+CSS_PATH = "assets/po/po.css"
+LIST_TEMPLATES = {"lista.html", "positivt.html"}
+
+
+class PoConfig(Config):
+    organisation = c.Type(str, default="Personligt ombud")
+    region = c.Type(str, default="")
+    minsta_antal = c.Type(int, default=3)
+    intern = c.Type(bool, default=False)
+    per_sida = c.Type(int, default=50)
+    pdf = c.Type(bool, default=True)
+    idag = c.Optional(c.Type(str))
+
+
+class PoPlugin(BasePlugin[PoConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.projection: Projection | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.env: Environment | None = None
+        self.stats: dict[str, int] = {}
+        self.feeds: dict[str, str] = {}
+
+    # -- configuration -------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if os.environ.get("PO_INTERN") in ("1", "true", "ja"):
+            self.config.intern = True
+        if self.config.minsta_antal < 1:
+            raise PluginError("po: minsta_antal i mkdocs.yml ska vara 1 eller mer (normalt 3)")
+        overrides = Path(config.config_file_path).parent / "overrides" / "po"
+        loaders: list[Any] = []
+        if overrides.is_dir():
+            loaders.append(FileSystemLoader(str(overrides)))
+        loaders.append(PackageLoader("po_build", "templates/po"))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        templating.install(self.env)
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.append(CSS_PATH)
+        return config
+
+    def _today(self) -> date:
+        value = self.config.idag or os.environ.get("PO_IDAG")
+        return date.fromisoformat(value) if value else date.today()
+
+    # -- files: validate, project, add generated pages -----------------------------
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent
+        result = check_tree(docs_dir, today=self._today(), scanner=scan_file_text, display_root=root)
+        for problem in result.warnings:
+            log.info(problem.format())
+        if result.errors:
+            for problem in result.errors:
+                log.error(problem.format())
+            raise PluginError(
+                f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
+                "(kör 'po check' för samma lista)"
+            )
+        content = result.content
+        mode = "intern" if self.config.intern else "public"
+        self.projection = project(
+            content, mode, organisation=self.config.organisation,
+            region=self.config.region, k=self.config.minsta_antal,
+        )
+        p = self.projection
+        published_ids = {r.id for r in p.reports}
+        used_attachments = {a.url for r in p.reports for a in r.bilagor}
+
+        # Sources of reports are data, not pages; attachments are published only when a
+        # visible report uses them, so a draft's letter never reaches the public site.
+        for f in list(files):
+            parts = PurePosixPath(f.src_uri).parts
+            if not parts:
+                continue
+            is_source = parts[0] in (REPORT_DIR, YEAR_DIR) or f.src_uri == VOCABULARY_FILE
+            unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used_attachments
+            if is_source or unused_attachment:
+                files.remove(f)
+
+        self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
+        self.specs = {}
+        for spec in build_pages(p, per_page=self.config.per_sida):
+            self.specs[spec.src_uri] = spec
+            files.append(File.generated(config, spec.src_uri, content="",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        css = resources.files("po_build").joinpath("assets/po.css").read_bytes()
+        files.append(File.generated(config, CSS_PATH, content=css))
+        for path, data in self._extra_files(p, config).items():
+            files.append(File.generated(config, path, content=data))
+
+        reports_total = len(content.reports)
+        published = sum(1 for r in content.reports if r.publicera)
+        self.stats = {
+            "read": result.files_checked,
+            "published": published,
+            "unpublished": reports_total - published,
+            "shown": len(published_ids),
+            "ignored": len(content.ignored),
+        }
+        return files
+
+    def _extra_files(self, p: Projection, config: MkDocsConfig) -> dict[str, bytes]:
+        """Open data, schema and feeds: for the public only; the internal build has none."""
+        if p.internal:
+            return {}
+        if not config.site_url:
+            log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
+        return {
+            **open_data_files(p, build_schema(p.vocabulary)),
+            **feed_files(p, config.site_url or ""),
+        }
+
+    # -- pages ---------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta["title"] = spec.title
+        if spec.template in LIST_TEMPLATES:
+            # Lists repeat what the report pages say; indexing them would only make
+            # every hit appear many times (and the index, and the build, much larger).
+            page.meta["search"] = {"exclude": True}
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        assert self.env is not None and self.projection is not None
+        spec = self.specs.get(page.file.src_uri)
+        context = {
+            "p": self.projection,
+            "rel": lambda url: get_relative_url(url or "./", page.url or "./") or "./",
+            "today": self._today(),
+            "config": self.config,
+        }
+        if spec is not None:
+            template = self.env.get_template(spec.template)
+            if spec.toc:
+                page.toc = get_toc([
+                    {"level": 2, "id": anchor, "name": title, "children": []}
+                    for anchor, title in spec.toc
+                ])
+            return template.render(**context, **spec.context)
+        if page.is_homepage:
+            start = start_context(self.projection, self._today().year)
+            return html + self.env.get_template("start.html").render(**context, **start)
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        context["po_intern"] = self.config.intern
+        context["po_organisation"] = self.config.organisation
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Feed links in <head>, and the internal banner right after <body>.
+
+        Done here rather than in a theme override so that no override can forget them.
+        """
+        assert self.projection is not None
+        head = []
+        if not self.projection.internal:
+            for path in ("flode/atom.xml", f"{page.url}atom.xml"):
+                if path in self.feeds:
+                    href = get_relative_url(path, page.url or "./")
+                    head.append(f'<link rel="alternate" type="application/atom+xml" '
+                                f'title="{escape(self.feeds[path])}" href="{escape(href)}">')
+        else:
+            head.append('<meta name="robots" content="noindex, nofollow">')
+        if head:
+            output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
+        if self.projection.internal:
+            banner = ('<div class="po-intern-banner" role="note">INTERN VERSION för styrgruppen – '
+                      "innehåller utkast och interna uppgifter. Får inte publiceras eller spridas.</div>")
+            output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        s = self.stats
+        shown = "alla visas i den interna versionen" if self.config.intern else (
+            f"{s.get('shown', 0)} visas"
+        )
+        log.info(
+            f"po: {s.get('read', 0)} filer lästa, {s.get('published', 0)} publicerade, "
+            f"{s.get('unpublished', 0)} opublicerade ({shown}), {s.get('ignored', 0)} "
+            "ignorerade, 0 fel"
+        )

@@ -1,0 +1,1313 @@
+"""Schema (PO2xx), rules across fields and files (PO3xx), body markup (PO5xx).
+
+Every rule has a failing case (code, file and line) and a passing case; then
+maximal valid content built from the spec, and ~50 nasty inputs that must give
+problems, never a traceback.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from po_build.records import Section, Step
+from po_build.validate import check_tree
+from tests.helpers import (
+    BRIST_BODY,
+    POSITIV_BODY,
+    TODAY,
+    assert_clean,
+    assert_no_errors,
+    assert_problem,
+    check,
+    codes,
+    error_codes,
+    front_matter,
+    line_of,
+    only,
+    rel,
+    report_text,
+    write,
+    write_report,
+    write_year,
+)
+
+ID, TYP, RUBRIK, DATUM, NIVA, KATEGORIER, AKTORER, ALLVARLIGHET, STATUS = range(2, 11)
+P_ID, P_TYP, P_RUBRIK, P_DATUM, P_KATEGORIER, P_AKTORER = range(2, 8)
+EXTRA = 11  # first added key in a brist
+P_EXTRA = 8  # first added key in a positiv
+BODY_START = 12  # first body line of a default brist (an empty line)
+
+HISTORIK_OK = "\n  - {datum: 2025-03-14, status: upptäckt}\n  - {datum: 2025-04-01, status: påtalad}"
+
+
+def _hist(*steps: tuple[str, str]) -> str:
+    return "".join(f"\n  - {{datum: {d}, status: {s}}}" for d, s in steps)
+
+
+# === Schema (PO2xx) =======================================================================
+
+BRIST_REQUIRED = ["id", "rubrik", "datum", "nivå", "kategorier", "aktörer", "allvarlighet", "status"]
+POSITIV_REQUIRED = ["id", "rubrik", "datum", "kategorier", "aktörer"]
+
+
+@pytest.mark.parametrize("key", BRIST_REQUIRED)
+def test_brist_missing_required_key_is_po201(tmp_path: Path, key: str) -> None:
+    path = write_report(tmp_path, drop=[key])
+    p = assert_problem(check(tmp_path), "PO201", path, 1, tmp_path)
+    assert f"'{key}'" in p.message
+
+
+@pytest.mark.parametrize("key", POSITIV_REQUIRED)
+def test_positiv_missing_required_key_is_po201(tmp_path: Path, key: str) -> None:
+    path = write_report(tmp_path, "positiv", drop=[key])
+    p = assert_problem(check(tmp_path), "PO201", path, 1, tmp_path)
+    assert f"'{key}'" in p.message
+
+
+def test_positiv_needs_no_brist_fields(tmp_path: Path) -> None:
+    write_report(tmp_path, "positiv")
+    assert_clean(check(tmp_path))
+
+
+def test_brist_fields_in_a_positiv_are_unknown(tmp_path: Path) -> None:
+    path = write_report(tmp_path, "positiv", fields={"nivå": "lokal"})
+    p = assert_problem(check(tmp_path), "PO202", path, P_EXTRA, tmp_path, col=1)
+    assert "'nivå'" in p.message
+
+
+@pytest.mark.parametrize("kind", ["brist", "positiv"])
+def test_missing_typ_is_po211(tmp_path: Path, kind: str) -> None:
+    path = write_report(tmp_path, kind, drop=["typ"])
+    p = assert_problem(check(tmp_path), "PO211", path, 1, tmp_path)
+    assert "typ: brist" in p.message
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"), [("bris", "menade du 'brist'?"), ("Positiv", "menade du 'positiv'?"),
+                        ("systembrist", ""), ("[brist]", ""), ("12", "")]
+)
+def test_wrong_typ_is_po211(tmp_path: Path, value: str, hint: str) -> None:
+    path = write_report(tmp_path, fields={"typ": value})
+    p = assert_problem(check(tmp_path), "PO211", path, TYP, tmp_path, col=len("typ: ") + 1)
+    assert hint in p.message
+
+
+def test_unknown_key_is_po202_with_suggestion(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"kategoriier": "[samordning]"})
+    p = assert_problem(check(tmp_path), "PO202", path, EXTRA, tmp_path, col=1)
+    assert "menade du 'kategorier'?" in p.message
+
+
+def test_unknown_key_without_near_miss_has_no_suggestion(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"xyz": "1"})
+    p = assert_problem(check(tmp_path), "PO202", path, EXTRA, tmp_path)
+    assert "menade du" not in p.message
+
+
+def test_unknown_key_in_historik_item_is_po202(tmp_path: Path) -> None:
+    fields = {"historik": "\n  - datum: 2025-03-14\n    status: upptäckt\n    txt: Sågs först"}
+    path = write_report(tmp_path, fields={**fields, "status": "upptäckt"})
+    p = assert_problem(check(tmp_path), "PO202", path, EXTRA + 3, tmp_path, col=5)
+    assert "menade du 'text'?" in p.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "line", "hint"),
+    [
+        ({"kategorier": "samordning"}, KATEGORIER, "skriv t.ex. [samordning]"),
+        ({"intern": "text om ärendet"}, EXTRA, "grupp av fält"),
+        ({"rubrik": "12345678901"}, RUBRIK, "en text"),
+        ({"datum": "20250314"}, DATUM, "en text"),
+        ({"id": "12"}, ID, "en text"),
+        ({"mottagare": "styrgruppen"}, EXTRA, "en lista"),
+        ({"historik": "[2025-03-14]"}, EXTRA, "grupp av fält"),
+        ({"tema": "[a, b]"}, EXTRA, "en text"),
+        ({"rubrik": "null"}, RUBRIK, "en text"),
+    ],
+    ids=["kategorier-text", "intern-text", "rubrik-number", "datum-number", "id-number",
+         "mottagare-text", "historik-dates", "tema-list", "rubrik-null"],
+)
+def test_wrong_type_is_po203(tmp_path: Path, fields: dict[str, str], line: int, hint: str) -> None:
+    path = write_report(tmp_path, fields=fields)
+    p = assert_problem(check(tmp_path), "PO203", path, line, tmp_path)
+    assert hint in p.message
+
+
+def test_empty_text_in_list_is_po203(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"mottagare": "[styrgruppen, '']"})
+    p = assert_problem(check(tmp_path), "PO203", path, EXTRA, tmp_path, col=len("mottagare: [styrgruppen, ") + 1)
+    assert "tom" in p.message
+
+
+@pytest.mark.parametrize("value", ["B-25-1", "B-2025-1", "b-2025-001", "B-2025-00001", "B2025001",
+                                   "'B-2025-001 '"])
+def test_malformed_id_is_po204_only(tmp_path: Path, value: str) -> None:
+    path = write_report(tmp_path, fields={"id": value}, name="B-2025-001-rapport.md", year="2025")
+    result = check(tmp_path)
+    assert_problem(result, "PO204", path, ID, tmp_path, col=len("id: ") + 1)
+    # A malformed id is one mistake: no PO301 about the file name on top of it.
+    assert error_codes(result) == ["PO204"]
+
+
+def test_positiv_with_brist_id_is_po204(tmp_path: Path) -> None:
+    path = write_report(tmp_path, "positiv", fields={"id": "B-2025-001"})
+    result = check(tmp_path)
+    found = [p for p in result.problems if p.code == "PO204"]
+    assert found and {(p.path, p.line) for p in found} == {(rel(path, tmp_path), P_ID)}
+    assert any("P-" in p.message for p in found)
+    assert set(error_codes(result)) == {"PO204"}
+
+
+def test_brist_with_positiv_id_is_po204(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"id": "P-2025-001"})
+    result = check(tmp_path)
+    assert {(p.code, p.line) for p in result.errors} == {("PO204", ID)}
+    assert rel(path, tmp_path) in {p.path for p in result.errors}
+
+
+@pytest.mark.parametrize("value", ["B-2025-001", "B-2025-9999", "B-2025-000"])
+def test_well_formed_ids_pass(tmp_path: Path, value: str) -> None:
+    write_report(tmp_path, fields={"id": value})
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(("length", "ok"), [(9, False), (10, True), (120, True), (121, False)])
+def test_rubrik_length_is_po205(tmp_path: Path, length: int, ok: bool) -> None:
+    rubrik = ("Brist i samordningen " * 10)[:length].strip().ljust(length, "x")
+    assert len(rubrik) == length
+    path = write_report(tmp_path, fields={"rubrik": f"'{rubrik}'"})
+    result = check(tmp_path)
+    if ok:
+        assert_clean(result)
+    else:
+        p = assert_problem(result, "PO205", path, RUBRIK, tmp_path, col=len("rubrik: ") + 1)
+        assert f"{length} tecken" in p.message
+
+
+def test_rubrik_counts_characters_not_bytes(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"rubrik": "åäöåäöåäöå"})  # 10 characters, 20 bytes
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "line", "col", "suggestion"),
+    [
+        ("brist", {"kategorier": "[tillganglighet, samordnig]"}, KATEGORIER, 30, "samordning"),
+        ("brist", {"aktörer": "[forsakringskasan]"}, AKTORER, 11, "forsakringskassan"),
+        ("brist", {"nivå": "lokl"}, NIVA, 7, "lokal"),
+        ("brist", {"nivå": "Nationell"}, NIVA, 7, "nationell"),
+        ("brist", {"status": "påtalat"}, STATUS, 9, "påtalad"),
+        ("brist", {"status": "atgardad"}, STATUS, 9, "åtgärdad"),
+        ("brist", {"allvarlighet": "hog"}, ALLVARLIGHET, 15, "hög"),
+        ("brist", {"historik": _hist(("2025-03-14", "upptackt"))}, EXTRA + 1, 33, "upptäckt"),
+        ("positiv", {"kategorier": "[lilla-extr]"}, P_KATEGORIER, 14, "lilla-extra"),
+        ("positiv", {"kategorier": "[regelverk]"}, P_KATEGORIER, 14, None),
+    ],
+    ids=["kategori", "aktör", "nivå", "nivå-case", "status", "status-diacritics",
+         "allvarlighet", "historik-status", "positiv-kategori", "brist-kategori-in-positiv"],
+)
+def test_unknown_vocabulary_value_is_po206(
+    tmp_path: Path, kind: str, fields: dict[str, str], line: int, col: int, suggestion: str | None
+) -> None:
+    path = write_report(tmp_path, kind, fields=fields)
+    p = assert_problem(check(tmp_path), "PO206", path, line, tmp_path, col=col)
+    if suggestion:
+        assert f"menade du '{suggestion}'?" in p.message
+    assert "vokabular.yml" in p.message
+
+
+def test_unknown_area_is_po206_with_suggestion(tmp_path: Path) -> None:
+    write(tmp_path / "vokabular.yml", "områden:\n  norrby: Norrby kommun\n")
+    path = write_report(tmp_path, fields={"områden": "[norby]"})
+    p = assert_problem(check(tmp_path), "PO206", path, EXTRA, tmp_path, col=len("områden: [") + 1)
+    assert "menade du 'norrby'?" in p.message
+
+
+def test_declared_area_passes(tmp_path: Path) -> None:
+    write(tmp_path / "vokabular.yml", "områden:\n  norrby: Norrby kommun\n")
+    write_report(tmp_path, fields={"områden": "[norrby]"})
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-02-30", "14/3 2025", "2025-3-4", "2025-13-01", "2025-03-14 10:00",
+              "'2025-03-14T10:00'", "mars 2025", "2025-00-10"],
+)
+def test_bad_date_is_po207(tmp_path: Path, value: str) -> None:
+    path = write_report(tmp_path, fields={"datum": value})
+    p = assert_problem(check(tmp_path), "PO207", path, DATUM, tmp_path, col=len("datum: ") + 1)
+    assert "datum" in p.message
+
+
+@pytest.mark.parametrize("value", ["2024-02-29", "'2025-03-14'", '"2025-03-14"', "2025-12-31"])
+def test_good_dates_pass(tmp_path: Path, value: str) -> None:
+    write_report(tmp_path, fields={"datum": value})
+    assert_clean(check(tmp_path))
+
+
+def test_bad_date_in_lists_is_po207_at_the_item(tmp_path: Path) -> None:
+    path = write_report(
+        tmp_path,
+        fields={
+            "förekomster": "\n  - 2025-04-01\n  - 2025-04-31",
+            "historik": _hist(("2025-03-14", "upptäckt"), ("2025-4-1", "påtalad")),
+            "publicera": "true",
+            "publicerad": "1 maj 2025",
+        },
+    )
+    result = check(tmp_path)
+    found = sorted(p.line for p in result.problems if p.code == "PO207")
+    assert found == [EXTRA + 2, EXTRA + 5, EXTRA + 7]
+    assert {p.path for p in result.problems} == {rel(path, tmp_path)}
+
+
+@pytest.mark.parametrize("key", ["kategorier", "aktörer"])
+@pytest.mark.parametrize("kind", ["brist", "positiv"])
+def test_empty_required_list_is_po208(tmp_path: Path, kind: str, key: str) -> None:
+    path = write_report(tmp_path, kind, fields={key: "[]"})
+    line = line_of(path, f"{key}:")
+    p = assert_problem(check(tmp_path), "PO208", path, line, tmp_path)
+    assert "minst ett" in p.message
+
+
+def test_empty_optional_lists_pass(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"områden": "[]", "förekomster": "[]", "mottagare": "[]",
+                                   "relaterade": "[]", "bilagor": "[]"})
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("kategorier", "[samordning, tillganglighet, samordning]"), ("aktörer", "[lss, lss]"),
+     ("relaterade", "[P-2025-001, P-2025-001]")],
+)
+def test_duplicate_list_value_is_po209(tmp_path: Path, key: str, value: str) -> None:
+    write_report(tmp_path, "positiv")
+    path = write_report(tmp_path, fields={key: value})
+    p = assert_problem(check(tmp_path), "PO209", path, line_of(path, f"{key}:"), tmp_path)
+    assert key in p.message
+
+
+def test_too_many_values_is_po212(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"mottagare": "[" + ", ".join(["styrgruppen"] * 201) + "]"})
+    assert_problem(check(tmp_path), "PO212", path, EXTRA, tmp_path)
+
+
+@pytest.mark.parametrize("value", ["kanske", "1", "'true'", "Ja", "[ja]", "null"])
+def test_publicera_not_boolean_is_po213(tmp_path: Path, value: str) -> None:
+    path = write_report(tmp_path, fields={"publicera": value, "publicerad": "2025-05-01"})
+    p = assert_problem(check(tmp_path), "PO213", path, EXTRA, tmp_path, col=len("publicera: ") + 1)
+    assert "true (ja) eller false (nej)" in p.message
+
+
+@pytest.mark.parametrize(
+    ("value", "published"), [("true", True), ("ja", True), ("false", False), ("nej", False),
+                             ("yes", True), ("no", False)]
+)
+def test_publicera_accepts_ja_and_nej(tmp_path: Path, value: str, published: bool) -> None:
+    write_report(tmp_path, fields={"publicera": value, "publicerad": "2025-05-01"})
+    result = check(tmp_path)
+    assert_clean(result)
+    assert result.content.reports[0].publicera is published
+
+
+@pytest.mark.parametrize("value", ["true", "ja"])
+def test_publicera_without_publicerad_is_po309(tmp_path: Path, value: str) -> None:
+    path = write_report(tmp_path, fields={"publicera": value})
+    p = assert_problem(check(tmp_path), "PO309", path, EXTRA, tmp_path, col=1)
+    assert "publicerad" in p.message
+
+
+def test_unpublished_report_needs_no_publicerad(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"publicera": "false"})
+    write_report(tmp_path, "positiv", fields={"publicera": "nej"})
+    assert_clean(check(tmp_path))
+
+
+def test_default_publicera_is_false(tmp_path: Path) -> None:
+    write_report(tmp_path)
+    assert check(tmp_path).content.reports[0].publicera is False
+
+
+# === Rules (PO3xx) ========================================================================
+
+
+@pytest.mark.parametrize("name", ["B-2025-002-telefon.md", "telefon.md", "B-2025-0011-x.md",
+                                  "B-2025-001.txt.md", "P-2025-001-x.md"])
+def test_file_name_not_starting_with_id_is_po301(tmp_path: Path, name: str) -> None:
+    path = write_report(tmp_path, name=name)
+    p = assert_problem(check(tmp_path), "PO301", path, ID, tmp_path, col=len("id: ") + 1)
+    assert "B-2025-001-kort-beskrivning.md" in p.message
+
+
+@pytest.mark.parametrize("name", ["B-2025-001.md", "B-2025-001-telefon.md", "B-2025-001-å-ä.md"])
+def test_file_name_starting_with_id_passes(tmp_path: Path, name: str) -> None:
+    write_report(tmp_path, name=name)
+    assert_clean(check(tmp_path))
+
+
+def test_duplicate_id_in_two_year_folders_is_po302(tmp_path: Path) -> None:
+    first = write_report(tmp_path, year="2025")
+    second = write_report(tmp_path, year="2026", name="B-2025-001-annan.md")
+    result = check(tmp_path)
+    p = assert_problem(result, "PO302", second, ID, tmp_path, col=len("id: ") + 1)
+    assert rel(first, tmp_path) in p.message
+    assert [r.source for r in result.content.reports] == [rel(first, tmp_path).removeprefix("")]
+
+
+def test_same_number_in_brist_and_positiv_is_not_a_duplicate(tmp_path: Path) -> None:
+    write_report(tmp_path)
+    write_report(tmp_path, "positiv")
+    assert "PO302" not in codes(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("fields", "line", "col"),
+    [
+        ({"datum": "2026-11-23"}, DATUM, 8),
+        ({"publicera": "true", "publicerad": "2027-01-01"}, EXTRA + 1, 13),
+        ({"förekomster": "[2025-04-01, 2027-01-01]"}, EXTRA, 27),
+        ({"historik": _hist(("2025-03-14", "upptäckt"), ("2030-04-01", "påtalad"))}, EXTRA + 2, 13),
+    ],
+    ids=["datum", "publicerad", "förekomster", "historik"],
+)
+def test_date_in_the_future_is_po303(
+    tmp_path: Path, fields: dict[str, str], line: int, col: int
+) -> None:
+    path = write_report(tmp_path, fields=fields)
+    p = assert_problem(check(tmp_path), "PO303", path, line, tmp_path, col=col)
+    assert "framtiden" in p.message
+
+
+def test_today_is_not_in_the_future(tmp_path: Path) -> None:
+    today = TODAY.isoformat()
+    write_report(
+        tmp_path,
+        fields={"datum": today, "förekomster": f"[{today}]", "publicera": "true",
+                "publicerad": today, "historik": _hist((today, "upptäckt"), (today, "påtalad"))},
+    )
+    assert_clean(check(tmp_path))
+
+
+def test_future_is_relative_to_the_given_day(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"datum": "2026-11-23"})
+    assert_clean(check_tree(tmp_path, today=date(2026, 11, 23), display_root=tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("level", "cats", "bad", "col"),
+    [
+        ("lokal", "[samordning, bemotande]", "bemotande", 26),
+        ("individ", "[regelverk]", "regelverk", 14),
+        ("nationell", "[organisation]", "organisation", 14),
+        ("individ", "[resurser]", "resurser", 14),
+        ("lokal", "[regelverk]", "regelverk", 14),
+    ],
+)
+def test_category_not_allowed_for_level_is_po304(
+    tmp_path: Path, level: str, cats: str, bad: str, col: int
+) -> None:
+    path = write_report(tmp_path, fields={"nivå": level, "kategorier": cats})
+    p = assert_problem(check(tmp_path), "PO304", path, KATEGORIER, tmp_path, col=col)
+    assert f"'{bad}'" in p.message and f"'{level}'" in p.message
+
+
+@pytest.mark.parametrize(
+    ("level", "cats"),
+    [("individ", "[bemotande, metod, kunskap]"), ("lokal", "[organisation, mal-styrning]"),
+     ("nationell", "[regelverk, gransdragning, digitalisering]")],
+)
+def test_category_allowed_for_level_passes(tmp_path: Path, level: str, cats: str) -> None:
+    write_report(tmp_path, fields={"nivå": level, "kategorier": cats})
+    assert_clean(check(tmp_path))
+
+
+def test_historik_not_starting_with_upptackt_is_po305(tmp_path: Path) -> None:
+    path = write_report(
+        tmp_path, fields={"historik": _hist(("2025-03-14", "analyserad"), ("2025-04-01", "påtalad"))}
+    )
+    p = assert_problem(check(tmp_path), "PO305", path, EXTRA + 1, tmp_path, col=33)
+    assert "upptäckt" in p.message
+
+
+def test_historik_in_good_order_passes(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"historik": HISTORIK_OK})
+    assert_clean(check(tmp_path))
+
+
+def test_historik_out_of_order_is_po306(tmp_path: Path) -> None:
+    hist = _hist(("2025-03-14", "upptäckt"), ("2025-05-01", "analyserad"), ("2025-04-01", "påtalad"))
+    path = write_report(tmp_path, fields={"historik": hist})
+    p = assert_problem(check(tmp_path), "PO306", path, EXTRA + 3, tmp_path, col=13)
+    assert "2025-04-01" in p.message and "2025-05-01" in p.message
+
+
+def test_historik_same_day_steps_pass(tmp_path: Path) -> None:
+    hist = _hist(("2025-03-14", "upptäckt"), ("2025-03-14", "analyserad"), ("2025-03-14", "påtalad"))
+    write_report(tmp_path, fields={"historik": hist})
+    assert_clean(check(tmp_path))
+
+
+def test_last_historik_status_differs_from_status_is_po307(tmp_path: Path) -> None:
+    hist = _hist(("2025-03-14", "upptäckt"), ("2025-05-01", "analyserad"))
+    path = write_report(tmp_path, fields={"historik": hist})
+    p = assert_problem(check(tmp_path), "PO307", path, STATUS, tmp_path, col=len("status: ") + 1)
+    assert "'analyserad'" in p.message and "'påtalad'" in p.message
+
+
+def test_report_without_historik_passes(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"status": "åtgärdad"})
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("fields", "line", "col"),
+    [
+        ({"förekomster": "[2025-04-01, 2025-01-01]"}, EXTRA, 27),
+        ({"historik": _hist(("2025-03-01", "upptäckt"), ("2025-04-01", "påtalad"))}, EXTRA + 1, 13),
+    ],
+    ids=["förekomster", "historik"],
+)
+def test_date_before_datum_is_po308(
+    tmp_path: Path, fields: dict[str, str], line: int, col: int
+) -> None:
+    path = write_report(tmp_path, fields=fields)
+    p = assert_problem(check(tmp_path), "PO308", path, line, tmp_path, col=col)
+    assert "2025-03-14" in p.message
+
+
+def test_publicerad_before_datum_is_only_a_warning(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"publicera": "true", "publicerad": "2025-01-01"})
+    result = check(tmp_path)
+    p = assert_problem(result, "PO323", path, EXTRA + 1, tmp_path)
+    assert p.severity == "varning"
+    assert_no_errors(result)
+    assert len(result.content.reports) == 1
+
+
+# --- body sections -----------------------------------------------------------------------------
+
+FULL_BRIST_BODY = (
+    BRIST_BODY
+    + "\n## Vad ombuden har gjort\n\nLyft frågan i styrgruppen.\n"
+    + "\n## Resultat\n\nTelefontider infördes.\n"
+    + "\n## Uppföljning\n\nKlienterna når nu sin handläggare.\n"
+)
+
+
+def test_all_sections_in_order_pass(tmp_path: Path) -> None:
+    write_report(tmp_path, body=FULL_BRIST_BODY)
+    write_report(tmp_path, "positiv", body=POSITIV_BODY + "\n## Varför det fungerade\n\nNärhet.\n")
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize("missing", ["Beskrivning", "Orsaker", "Konsekvenser",
+                                     "Förslag till åtgärder"])
+def test_missing_required_section_is_po310(tmp_path: Path, missing: str) -> None:
+    body = BRIST_BODY.replace(f"## {missing}\n", "")
+    path = write_report(tmp_path, body=body)
+    first_heading = line_of(path, "## ")
+    p = assert_problem(check(tmp_path), "PO310", path, first_heading, tmp_path)
+    assert f"'## {missing}'" in p.message
+
+
+def test_positiv_without_handelse_is_po310(tmp_path: Path) -> None:
+    path = write_report(tmp_path, "positiv", body="\nDet gick bra.\n")
+    p = assert_problem(check(tmp_path), "PO310", path, P_EXTRA + 3, tmp_path)
+    assert "'## Händelse'" in p.message
+
+
+def test_body_without_headings_lists_every_missing_section(tmp_path: Path) -> None:
+    write_report(tmp_path, body="\nBara text.\n")
+    result = check(tmp_path)
+    assert codes(result) == ["PO310"] * 4
+    assert {p.line for p in result.problems} == {BODY_START + 2}
+
+
+def test_h1_and_h3_headings_are_not_sections(tmp_path: Path) -> None:
+    body = "\n# Rubrik\n" + BRIST_BODY.replace("Klienterna", "### Exempel\n\nKlienterna")
+    write_report(tmp_path, body=body)
+    assert_clean(check(tmp_path))
+
+
+def test_heading_inside_code_fence_is_not_a_section(tmp_path: Path) -> None:
+    path = write_report(tmp_path, body="\n```\n## Beskrivning\n```\n" + BRIST_BODY)
+    assert_clean(check(tmp_path))
+    path = write_report(tmp_path, body=BRIST_BODY.replace("## Orsaker", "```\n## Orsaker\n```"))
+    p = only(check(tmp_path), "PO310")
+    assert "'## Orsaker'" in p.message and p.path == rel(path, tmp_path)
+
+
+def test_sections_out_of_order_is_po311(tmp_path: Path) -> None:
+    body = (
+        "\n## Orsaker\n\nx\n\n## Beskrivning\n\nx\n\n## Konsekvenser\n\nx\n"
+        "\n## Förslag till åtgärder\n\nx\n"
+    )
+    path = write_report(tmp_path, body=body)
+    p = assert_problem(check(tmp_path), "PO311", path, line_of(path, "## Beskrivning"), tmp_path, col=4)
+    assert "Beskrivning, Orsaker" in p.message
+
+
+def test_optional_section_out_of_order_is_po311(tmp_path: Path) -> None:
+    body = BRIST_BODY.replace("## Orsaker", "## Resultat\n\nx\n\n## Orsaker")
+    path = write_report(tmp_path, body=body)
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO311", "PO311", "PO311"]
+    assert [p.line for p in result.errors] == [
+        line_of(path, "## Orsaker"), line_of(path, "## Konsekvenser"), line_of(path, "## Förslag"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "suggestion"),
+    [("Orsak", "Orsaker"), ("beskrivning", "Beskrivning"), ("Förslag till åtgärd", "Förslag till åtgärder"),
+     ("Konsekvens", "Konsekvenser"), ("Uppfoljning", "Uppföljning")],
+)
+def test_unknown_heading_is_po312_with_suggestion(
+    tmp_path: Path, heading: str, suggestion: str
+) -> None:
+    path = write_report(tmp_path, body=FULL_BRIST_BODY + f"\n## {heading}\n\nx\n")
+    line = line_of(path, f"## {heading}", exact=True)
+    p = assert_problem(check(tmp_path), "PO312", path, line, tmp_path, col=4)
+    assert f"menade du '{suggestion}'?" in p.message
+
+
+def test_unknown_heading_replacing_a_required_one(tmp_path: Path) -> None:
+    path = write_report(tmp_path, body=BRIST_BODY.replace("## Orsaker", "## Orsak"))
+    result = check(tmp_path)
+    assert_problem(result, "PO312", path, line_of(path, "## Orsak", exact=True), tmp_path)
+    assert_problem(result, "PO310", path, line_of(path, "## Beskrivning"), tmp_path)
+
+
+def test_duplicate_heading_is_po313(tmp_path: Path) -> None:
+    path = write_report(tmp_path, body=BRIST_BODY + "\n## Förslag till åtgärder\n\nMer.\n")
+    first = line_of(path, "## Förslag")
+    p = assert_problem(check(tmp_path), "PO313", path, line_of(path, "## Förslag", 2), tmp_path, col=4)
+    assert f"rad {first}" in p.message
+
+
+# --- relaterade, bilagor ------------------------------------------------------------------------
+
+
+def test_related_report_that_does_not_exist_is_po314(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"relaterade": "[P-2025-001, B-2025-002]"})
+    write_report(tmp_path, "positiv")
+    result = check(tmp_path)
+    p = assert_problem(result, "PO314", path, EXTRA, tmp_path, col=len("relaterade: [P-2025-001, ") + 1)
+    assert "'B-2025-002'" in p.message
+    assert [r.id for r in result.content.reports] == ["P-2025-001"]
+
+
+def test_related_to_itself_is_po314(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"relaterade": "[B-2025-001]"})
+    p = assert_problem(check(tmp_path), "PO314", path, EXTRA, tmp_path, col=14)
+    assert "sig själv" in p.message
+
+
+def test_related_to_a_report_with_errors_is_po314(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"relaterade": "[P-2025-001]"})
+    write_report(tmp_path, "positiv", fields={"rubrik": "kort"})
+    assert sorted(codes(check(tmp_path))) == ["PO205", "PO314"]
+
+
+def test_related_value_that_is_no_id_is_po314(tmp_path: Path) -> None:
+    path = write_report(tmp_path, fields={"relaterade": "[telefonbristen]"})
+    assert_problem(check(tmp_path), "PO314", path, EXTRA, tmp_path)
+
+
+def test_related_reports_that_exist_pass(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"relaterade": "[P-2025-001, B-2024-007]"})
+    write_report(tmp_path, "positiv", fields={"relaterade": "[B-2025-001]"})
+    write_report(tmp_path, fields={"id": "B-2024-007", "datum": "2024-05-01"})
+    result = check(tmp_path)
+    assert_clean(result)
+    assert len(result.content.reports) == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("skrivelse.pdf", "finns inte"),
+        ("skrivelse-2025.PDF", "finns inte"),
+        ("../bilagor/skrivelse-2025.pdf", "måste ligga i content/bilagor/"),
+        ("../../etc/passwd", "måste ligga i content/bilagor/"),
+        ("/etc/passwd", "måste ligga i content/bilagor/"),
+        ("'C:\\bilagor\\skrivelse-2025.pdf'", "måste ligga i content/bilagor/"),
+        ("underlag", "finns inte"),
+    ],
+)
+def test_bad_attachment_is_po315(tmp_path: Path, value: str, hint: str) -> None:
+    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
+    (tmp_path / "bilagor" / "underlag").mkdir()
+    path = write_report(tmp_path, fields={"bilagor": f"[{value}]"})
+    p = assert_problem(check(tmp_path), "PO315", path, EXTRA, tmp_path, col=len("bilagor: [") + 1)
+    assert hint in p.message
+
+
+def test_attachment_symlink_out_of_bilagor_is_po315(tmp_path: Path) -> None:
+    secret = write(tmp_path.parent / f"{tmp_path.name}-hemlig.txt", "hemligt")
+    (tmp_path / "bilagor").mkdir()
+    (tmp_path / "bilagor" / "länk.pdf").symlink_to(secret)
+    path = write_report(tmp_path, fields={"bilagor": "[länk.pdf]"})
+    assert_problem(check(tmp_path), "PO315", path, EXTRA, tmp_path)
+
+
+def test_existing_attachments_pass(tmp_path: Path) -> None:
+    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / "2025" / "svar.pdf", b"%PDF-1.4\n")
+    write_report(
+        tmp_path,
+        fields={"bilagor": "[skrivelse-2025.pdf, bilagor/skrivelse-2025.pdf, 2025/svar.pdf]"},
+    )
+    assert_clean(check(tmp_path))
+
+
+# --- warnings never fail ---------------------------------------------------------------------------
+
+
+def test_folder_year_differing_from_id_is_a_warning_po321(tmp_path: Path) -> None:
+    path = write_report(tmp_path, year="2024")
+    result = check(tmp_path)
+    p = assert_problem(result, "PO321", path, ID, tmp_path)
+    assert p.severity == "varning"
+    assert "brister/2025/" in p.message
+    assert_no_errors(result)
+    assert len(result.content.reports) == 1
+    assert result.summary() == "Inga fel i 1 filer, 1 varning"
+
+
+def test_report_directly_in_brister_is_fine(tmp_path: Path) -> None:
+    write(tmp_path / "brister" / "B-2025-001-rapport.md", report_text())
+    assert_clean(check(tmp_path))
+
+
+def test_retired_term_is_a_warning_po320(tmp_path: Path) -> None:
+    write(tmp_path / "vokabular.yml", "aktörer:\n  staten: {utgått: true}\n")
+    path = write_report(tmp_path, fields={"aktörer": "[lss, staten]"})
+    result = check(tmp_path)
+    p = assert_problem(result, "PO320", path, AKTORER, tmp_path, col=len("aktörer: [lss, ") + 1)
+    assert p.severity == "varning"
+    assert_no_errors(result)
+    assert len(result.content.reports) == 1
+
+
+# === Yearly report (PO316–PO319, PO330) ====================================================
+
+CHAPTERS = {
+    "01-arbetet": ("Arbetet med brister", 1, "\nText.\n\n<!-- po: per-niva -->\n"),
+    "02-framgangar": ("Framgångsfaktorer", 2, "\n<!-- po: positiva -->\n"),
+}
+
+
+def test_valid_yearly_report_passes(tmp_path: Path) -> None:
+    write_year(tmp_path, chapters=CHAPTERS)
+    result = check(tmp_path)
+    assert_clean(result)
+    (year,) = result.content.years
+    assert (year.år, year.titel) == (2025, "Årsrapport 2025")
+    assert [c.slug for c in year.chapters] == ["01-arbetet", "02-framgangar"]
+
+
+def test_year_not_matching_folder_is_po316(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, fields={"år": "2024"})
+    p = assert_problem(check(tmp_path), "PO316", folder / "index.md", 2, tmp_path, col=5)
+    assert "2024" in p.message and "'2025'" in p.message
+
+
+def test_yearly_file_in_a_subfolder_is_po316(tmp_path: Path) -> None:
+    write_year(tmp_path)
+    path = write(tmp_path / "arsrapport" / "2025" / "extra" / "x.md",
+                 front_matter({"rubrik": "X", "ordning": "3"}))
+    assert_problem(check(tmp_path), "PO316", path, 1, tmp_path)
+
+
+def test_yearly_folder_without_index_is_po317(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, index=False, chapters=CHAPTERS)
+    result = check(tmp_path)
+    p = assert_problem(result, "PO317", folder / "01-arbetet.md", 1, tmp_path)
+    assert "index.md" in p.message
+    assert result.content.years == []
+
+
+def test_duplicate_chapter_order_is_po318(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, chapters={"a": ("Kapitel A", 1, "\nx\n"),
+                                            "b": ("Kapitel B", 1, "\ny\n")})
+    p = assert_problem(check(tmp_path), "PO318", folder / "b.md", 3, tmp_path, col=10)
+    assert "a.md" in p.message
+
+
+def test_chapter_schema_is_checked(tmp_path: Path) -> None:
+    folder = write_year(tmp_path)
+    write(folder / "k.md", front_matter({"rubrik": "Kapitel", "ordning": "tre"}))
+    write(folder / "l.md", front_matter({"ordning": "4"}))
+    result = check(tmp_path)
+    assert_problem(result, "PO203", folder / "k.md", 3, tmp_path)
+    assert_problem(result, "PO201", folder / "l.md", 1, tmp_path)
+
+
+def test_sokande_parts_not_summing_to_totalt_is_po319(tmp_path: Path) -> None:
+    folder = write_year(
+        tmp_path, fields={"sökande": "\n  totalt: 10\n  själv: 4\n  anhörig: 3\n"
+                                     "  myndighet: 2\n  övriga: 0"}
+    )
+    p = assert_problem(check(tmp_path), "PO319", folder / "index.md", 5, tmp_path, col=11)
+    assert "9" in p.message and "10" in p.message
+
+
+def test_sokande_summing_to_totalt_passes(tmp_path: Path) -> None:
+    write_year(tmp_path, fields={"sökande": "{totalt: 10, själv: 4, anhörig: 3, myndighet: 2, "
+                                             "övriga: 1}", "ombud": "2.5", "tema": "Tillgänglighet",
+                                 "publicera": "ja"})
+    result = check(tmp_path)
+    assert_clean(result)
+    year = result.content.years[0]
+    assert year.sökande == {"totalt": 10, "själv": 4, "anhörig": 3, "myndighet": 2, "övriga": 1}
+    assert (year.ombud, year.tema, year.publicera) == (2.5, "Tillgänglighet", True)
+
+
+@pytest.mark.parametrize(
+    ("fields", "code", "line"),
+    [({"ombud": "-1"}, "PO210", 4), ({"år": "1999"}, "PO210", 2),
+     ({"sökande": "{totalt: 1}"}, "PO201", 4), ({"titel": "''"}, "PO203", 3),
+     ({"år": "'2025'"}, "PO203", 2), ({"förord": "x"}, "PO202", 4)],
+)
+def test_yearly_front_matter_schema(
+    tmp_path: Path, fields: dict[str, str], code: str, line: int
+) -> None:
+    folder = write_year(tmp_path, fields=fields)
+    assert_problem(check(tmp_path), code, folder / "index.md", line, tmp_path)
+
+
+def test_unknown_marker_is_po330(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, body="\nFörord.\n\n<!-- po: nyckeltl -->\n")
+    p = assert_problem(check(tmp_path), "PO330", folder / "index.md", 8, tmp_path, col=6)
+    assert "menade du 'nyckeltal'?" in p.message
+
+
+def test_unknown_marker_in_chapter_is_po330(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, chapters={"a": ("Kapitel", 1, "\n<!-- po: figurer -->\n")})
+    assert_problem(check(tmp_path), "PO330", folder / "a.md", 6, tmp_path)
+
+
+def test_all_known_markers_pass(tmp_path: Path) -> None:
+    from po_build.body import MARKER_NAMES
+
+    body = "\nFörord.\n\n" + "\n\n".join(f"<!-- po: {n} -->" for n in MARKER_NAMES) + "\n"
+    body += "\n  <!--po:nyckeltal-->  \n"
+    write_year(tmp_path, body=body)
+    assert_clean(check(tmp_path))
+
+
+def test_other_comment_in_yearly_report_is_po503(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, body="\nFörord.\n\n<!-- utkast -->\n")
+    assert_problem(check(tmp_path), "PO503", folder / "index.md", 8, tmp_path)
+
+
+# === Body markup (PO5xx) ===================================================================
+
+
+def _body_with(line: str) -> str:
+    return BRIST_BODY + "\n" + line + "\n"
+
+
+LAST = BODY_START + BRIST_BODY.count("\n") + 1  # the line added by _body_with
+
+
+@pytest.mark.parametrize(
+    ("text", "col"),
+    [
+        ("<script>alert(1)</script>", 1),
+        ('<iframe src="https://example.org"></iframe>', 1),
+        ("<img src=x onerror=alert(1)>", 1),
+        ("En rad<br>en till", 7),
+        ("<br/>", 1),
+        ("Se <a href='https://example.org'>här</a>", 4),
+        ("<B>fet</B>", 1),
+        ("<div>", 1),
+        ("<?php echo 1; ?>", 1),
+        ("Text `kod` och <b>fet</b>", 16),
+        ("<svg onload=alert(1)>", 1),
+        ("<style>", 1),
+    ],
+)
+def test_raw_html_is_po501(tmp_path: Path, text: str, col: int) -> None:
+    path = write_report(tmp_path, body=_body_with(text))
+    p = assert_problem(check(tmp_path), "PO501", path, LAST, tmp_path, col=col)
+    assert "Markdown" in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\n<script>alert(1)</script>\n```",
+        "~~~\n<b>fet</b>\n~~~",
+        "````\n```\n<b>\n```\n````",
+        "Skriv `<br>` för radbrytning.",
+        "Använd ``<b>`` i koden.",
+        "Om a < b och c > d gäller det.",
+        "Pilar: -> och <- och <=>.",
+        "Mindre än 5 (<5) personer.",
+        "<https://example.org>",
+        "<mailto:registrator@example.org>",
+        "**fet** och *kursiv*",
+    ],
+)
+def test_text_that_is_not_html_passes(tmp_path: Path, text: str) -> None:
+    write_report(tmp_path, body=_body_with(text))
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("text", "col", "scheme"),
+    [
+        ("[x](javascript:alert(1))", 5, "javascript"),
+        ("[x](JaVaScRiPt:alert(1))", 5, "javascript"),
+        ("[x](java&#115;cript:alert(1))", 5, "javascript"),
+        ("[x](&#x6A;avascript:alert(1))", 5, "javascript"),
+        ("[x](javascript&colon;alert(1))", 5, "javascript"),
+        ("[x](jav\u200bascript:alert(1))", 5, "javascript"),
+        ("[x](\x01javascript:alert(1))", 5, "javascript"),
+        ("[x]( javascript:alert(1) \"titel\")", 6, "javascript"),
+        ("![bild](javascript:alert(1))", 9, "javascript"),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", 5, "data"),
+        ("[x](vbscript:msgbox(1))", 5, "vbscript"),
+        ("[x](file:///etc/passwd)", 5, "file"),
+        ("<javascript:alert(1)>", 2, "javascript"),
+        ("<JavaScript:alert(1)>", 2, "javascript"),
+        ("[x](<javascript:alert(1)>)", 6, "javascript"),
+        ("[x]: javascript:alert(1)", 6, "javascript"),
+        ("  [x]: <javascript:alert(1)>", 9, "javascript"),
+        ("[x]: data:text/html,hej", 6, "data"),
+        ("Läs [här](https://example.org) och [där](javascript:alert(1)).", 42, "javascript"),
+        ("> [x](javascript:alert(1))", 7, "javascript"),
+        ("- [x](javascript:alert(1))", 7, "javascript"),
+    ],
+)
+def test_unsafe_link_is_po502(tmp_path: Path, text: str, col: int, scheme: str) -> None:
+    path = write_report(tmp_path, body=_body_with(text))
+    p = assert_problem(check(tmp_path), "PO502", path, LAST, tmp_path, col=col)
+    assert f"'{scheme}:'" in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](\njavascript:alert(1))",
+        "[x]:\n  javascript:alert(1)\n\nSe [x].",
+    ],
+    ids=["link-target-on-next-line", "reference-url-on-next-line"],
+)
+def test_unsafe_link_split_over_lines_is_po502(tmp_path: Path, text: str) -> None:
+    """Python-Markdown renders both as <a href="javascript:alert(1)">; the check must see them."""
+    path = write_report(tmp_path, body=_body_with(text))
+    result = check(tmp_path)
+    p = only(result, "PO502")
+    assert p.path == rel(path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Försäkringskassan](https://www.forsakringskassan.se)",
+        "[x](http://example.org)",
+        "[mejla](mailto:registrator@example.org)",
+        "[x](https://example.org/javascript:x)",
+        "[bilaga](../../bilagor/skrivelse.pdf)",
+        "[avsnitt](#orsaker)",
+        "[x]: https://example.org",
+        "`[x](javascript:alert(1))`",
+        "```\n[x](javascript:alert(1))\n```",
+    ],
+)
+def test_safe_links_pass(tmp_path: Path, text: str) -> None:
+    write_report(tmp_path, body=_body_with(text))
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("text", "col"), [("<!-- fråga styrgruppen -->", 1), ("Text <!-- dold --> mer", 6),
+                      ("<!---->", 1), ("<!-- po: nyckeltal -->", 1)]
+)
+def test_html_comment_in_report_is_po503(tmp_path: Path, text: str, col: int) -> None:
+    path = write_report(tmp_path, body=_body_with(text))
+    assert_problem(check(tmp_path), "PO503", path, LAST, tmp_path, col=col)
+
+
+def test_comment_in_code_passes(tmp_path: Path) -> None:
+    write_report(tmp_path, body=_body_with("```\n<!-- ok i kod -->\n```"))
+    assert_clean(check(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "text", ['{: onclick="alert(1)"}', "{: .klass onmouseover=alert(1)}", "{: ONCLICK=x}",
+             "Stycke {: onfocus='x'}"]
+)
+def test_event_attribute_is_po504(tmp_path: Path, text: str) -> None:
+    path = write_report(tmp_path, body=_body_with(text))
+    assert_problem(check(tmp_path), "PO504", path, LAST, tmp_path)
+
+
+def test_harmless_attribute_list_passes(tmp_path: Path) -> None:
+    write_report(tmp_path, body=_body_with("{: .viktig }"))
+    assert_clean(check(tmp_path))
+
+
+# === Maximal valid content =================================================================
+
+MAX_VOCAB = """\
+områden:
+  norrby: Norrby kommun
+  sodra-dalen:
+    namn: Södra dalens kommun
+    beskrivning: Hela kommunen
+aktörer:
+  fk-norr: Försäkringskassan, lokalkontor norr
+"""
+
+MAX_BRIST = """\
+---
+id: B-2025-001
+typ: brist
+rubrik: "Handläggare går inte att nå: inga telefontider"
+datum: 2025-03-14
+nivå: lokal
+kategorier: [tillganglighet, samordning, organisation]
+aktörer:
+  - forsakringskassan
+  - fk-norr
+områden: [norrby, sodra-dalen]
+allvarlighet: hög
+förekomster:
+  - 2025-04-02
+  - 2025-05-20
+  - 2025-06-11
+status: åtgärdad
+historik:
+  - datum: 2025-03-14
+    status: upptäckt
+    text: Tre klienter berättade om samma sak.
+  - {datum: 2025-04-10, status: analyserad}
+  - {datum: 2025-05-02, status: påtalad, text: Lyft i styrgruppen.}
+  - {datum: 2025-06-01, status: beslutad}
+  - {datum: 2025-06-15, status: pågår}
+  - {datum: 2025-09-01, status: åtgärdad, text: Telefontider infördes.}
+mottagare: [styrgruppen, "Försäkringskassans enhetschef"]
+relaterade: [B-2024-012, P-2025-003]
+bilagor: [skrivelse-2025.pdf]
+publicera: true
+publicerad: 2025-09-20
+tema: Tillgänglighet
+intern:
+  rapportör: Ombudet i norr
+  anteckningar: |
+    Skrivelse skickad i maj.
+    Svar kom i juni.
+  ärenden: [12, 15]
+---
+
+Inledande mening före första rubriken.
+
+## Beskrivning
+
+Klienterna når inte sin handläggare per telefon.
+
+## Orsaker
+
+Telefontiderna togs bort.
+
+## Konsekvenser
+
+Ansökningar blir liggande.
+
+## Förslag till åtgärder
+
+- Inför fasta telefontider.
+- Ge klientgruppen en fast handläggare.
+
+## Vad ombuden har gjort
+
+Skrev till enhetschefen, se [skrivelsen](https://example.org/skrivelse).
+
+## Resultat
+
+Telefontider infördes i september.
+
+## Uppföljning
+
+Klienterna når nu sin handläggare.
+"""
+
+MAX_BRIST_2 = """\
+---
+id: B-2024-012
+typ: brist
+rubrik: Lagen hindrar samordnade insatser mellan myndigheter
+datum: 2024-02-01
+nivå: nationell
+kategorier: [regelverk, gransdragning]
+aktörer: [staten, forsakringskassan, arbetsformedlingen]
+allvarlighet: medel
+förekomster: []
+status: kvarstår
+historik:
+  - {datum: 2024-02-01, status: upptäckt}
+  - {datum: 2024-10-01, status: påtalad}
+  - {datum: 2025-02-01, status: kvarstår}
+mottagare: [Socialdepartementet]
+relaterade: [B-2025-001]
+publicera: ja
+publicerad: 2025-03-01
+---
+
+## Beskrivning
+
+Sekretessen hindrar samordning.
+
+## Orsaker
+
+Regelverket.
+
+## Konsekvenser
+
+Klienten får berätta sin historia många gånger.
+
+## Förslag till åtgärder
+
+Ändra lagen.
+"""
+
+MAX_POSITIV = """\
+---
+id: P-2025-003
+typ: positiv
+rubrik: Samordnat möte löste boendet på en vecka
+datum: 2025-04-02
+kategorier: [samordning, helhetssyn, lilla-extra]
+aktörer: [socialtjansten, psykiatrin, boendestod]
+områden: [norrby]
+relaterade: [B-2025-001]
+publicera: true
+publicerad: 2025-05-01
+tema: Tillgänglighet
+intern: {rapportör: Ombudet i norr}
+---
+
+## Händelse
+
+Socialtjänsten och psykiatrin bjöd in till ett gemensamt möte.
+
+## Varför det fungerade
+
+En samordnare tog ansvar för helheten.
+"""
+
+MAX_POSITIV_DRAFT = """\
+---
+id: P-2025-004
+typ: positiv
+rubrik: Handläggaren ringde tillbaka samma dag
+datum: 2025-10-01
+kategorier: [aterkoppling]
+aktörer: [ekonomiskt-bistand]
+---
+
+## Händelse
+
+Beskedet kom samma dag.
+"""
+
+
+def _write_maximal(root: Path) -> None:
+    write(root / "vokabular.yml", MAX_VOCAB)
+    write(root / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
+    write(root / "brister" / "2025" / "B-2025-001-telefontider.md", MAX_BRIST)
+    write(root / "brister" / "2024" / "B-2024-012-sekretess.md", MAX_BRIST_2)
+    write(root / "brister" / "2025" / "P-2025-003-samordnat-mote.md", MAX_POSITIV)
+    write(root / "brister" / "2025" / "P-2025-004-aterkoppling.md", MAX_POSITIV_DRAFT)
+    write(root / "index.md", "# Personligt ombud\n")
+    write_year(
+        root,
+        fields={"tema": "Tillgänglighet", "ombud": "4.5", "publicera": "true",
+                "sökande": "\n  totalt: 120\n  själv: 50\n  anhörig: 30\n  myndighet: 35\n"
+                           "  övriga: 5"},
+        body="\nFörord om året.\n\n<!-- po: nyckeltal -->\n\n<!-- po: sokande -->\n",
+        chapters={
+            "02-framgang": ("Framgångsfaktorer", 2, "\n<!-- po: positiva -->\n"),
+            "01-brister": ("Arbetet med brister", 1,
+                           "\nText.\n\n<!-- po: per-niva -->\n<!-- po: allvarligaste -->\n"
+                           "<!-- po: atgardade -->\n"),
+        },
+    )
+
+
+def test_maximal_valid_content_has_no_problems(tmp_path: Path) -> None:
+    _write_maximal(tmp_path)
+    result = check(tmp_path)
+    assert_clean(result)
+    assert result.files_checked == 1 + 4 + 3  # vokabular.yml, reports, yearly report
+    assert [r.id for r in result.content.reports] == [
+        "B-2024-012", "B-2025-001", "P-2025-003", "P-2025-004"
+    ]
+
+
+def test_maximal_brist_record_values(tmp_path: Path) -> None:
+    _write_maximal(tmp_path)
+    r = check(tmp_path).content.by_id()["B-2025-001"]
+    assert r.typ == "brist"
+    assert r.rubrik == "Handläggare går inte att nå: inga telefontider"
+    assert r.datum == date(2025, 3, 14) and isinstance(r.datum, date)
+    assert r.year == 2025
+    assert r.nivå == "lokal"
+    assert r.kategorier == ["tillganglighet", "samordning", "organisation"]
+    assert r.aktörer == ["forsakringskassan", "fk-norr"]
+    assert r.områden == ["norrby", "sodra-dalen"]
+    assert r.allvarlighet == "hög"
+    assert r.förekomster == [date(2025, 4, 2), date(2025, 5, 20), date(2025, 6, 11)]
+    assert r.times_seen == 4
+    assert r.status == "åtgärdad"
+    assert r.historik[0] == Step(date(2025, 3, 14), "upptäckt", "Tre klienter berättade om samma sak.")
+    assert [s.status for s in r.historik] == [
+        "upptäckt", "analyserad", "påtalad", "beslutad", "pågår", "åtgärdad"
+    ]
+    assert r.historik[1].text == ""
+    assert r.remedied_in(2025) and not r.remedied_in(2024)
+    assert r.mottagare == ["styrgruppen", "Försäkringskassans enhetschef"]
+    assert r.relaterade == ["B-2024-012", "P-2025-003"]
+    assert r.bilagor == ["skrivelse-2025.pdf"]
+    assert r.publicera is True
+    assert r.publicerad == date(2025, 9, 20)
+    assert r.tema == "Tillgänglighet"
+    assert r.intern == {
+        "rapportör": "Ombudet i norr",
+        "anteckningar": "Skrivelse skickad i maj.\nSvar kom i juni.\n",
+        "ärenden": [12, 15],
+    }
+    assert r.source == "brister/2025/B-2025-001-telefontider.md"
+    assert [s.title for s in r.sections] == [
+        "", "Beskrivning", "Orsaker", "Konsekvenser", "Förslag till åtgärder",
+        "Vad ombuden har gjort", "Resultat", "Uppföljning",
+    ]
+    assert r.sections[0] == Section("", "Inledande mening före första rubriken.")
+    assert r.sections[4].markdown == (
+        "- Inför fasta telefontider.\n- Ge klientgruppen en fast handläggare."
+    )
+    assert r.sections[-1] == Section("Uppföljning", "Klienterna når nu sin handläggare.")
+
+
+def test_maximal_second_brist_and_positiv_records(tmp_path: Path) -> None:
+    _write_maximal(tmp_path)
+    by_id = check(tmp_path).content.by_id()
+    b2 = by_id["B-2024-012"]
+    assert (b2.nivå, b2.status, b2.publicera) == ("nationell", "kvarstår", True)
+    assert b2.förekomster == [] and b2.times_seen == 1
+    p = by_id["P-2025-003"]
+    assert p.typ == "positiv"
+    assert p.nivå is None and p.status is None and p.historik == []
+    assert p.kategorier == ["samordning", "helhetssyn", "lilla-extra"]
+    assert p.intern == {"rapportör": "Ombudet i norr"}
+    assert [s.title for s in p.sections] == ["Händelse", "Varför det fungerade"]
+    draft = by_id["P-2025-004"]
+    assert draft.publicera is False and draft.publicerad is None and draft.tema is None
+
+
+def test_maximal_yearly_report_record(tmp_path: Path) -> None:
+    _write_maximal(tmp_path)
+    (year,) = check(tmp_path).content.years
+    assert year.år == 2025
+    assert year.tema == "Tillgänglighet"
+    assert year.ombud == 4.5
+    assert year.publicera is True
+    assert year.sökande == {"totalt": 120, "själv": 50, "anhörig": 30, "myndighet": 35, "övriga": 5}
+    assert "<!-- po: nyckeltal -->" in year.foreword
+    assert [(c.ordning, c.slug, c.rubrik) for c in year.chapters] == [
+        (1, "01-brister", "Arbetet med brister"), (2, "02-framgang", "Framgångsfaktorer"),
+    ]
+    assert year.source == "arsrapport/2025/index.md"
+
+
+# === No traceback for any input ==========================================================
+
+_rng = random.Random(20261122)
+
+NASTY: dict[str, bytes] = {
+    "random-bytes": bytes(_rng.randrange(256) for _ in range(4000)),
+    "random-printable": "".join(_rng.choice("-:[]{}#&*!|>'\"%@` \n\tåäö") for _ in range(3000)).encode(),
+    "random-after-fence": b"---\n" + bytes(_rng.randrange(32, 127) for _ in range(2000)) + b"\n---\n",
+    "list-front-matter": b"---\n- a\n---\n",
+    "colons-only": b"---\n: :\n---\n",
+    "open-bracket": b"---\nid: [\n---\n",
+    "deep-flow-10000": b"---\nid: " + b"[" * 10_000 + b"]" * 10_000 + b"\n---\n",
+    "deep-block-300": ("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(300))
+                       + "---\n").encode(),
+    "long-line-under-limit": b"---\nrubrik: " + b"a" * (1024 * 1024 - 40) + b"\n---\n",
+    "10-mb-line": b"a" * (10 * 1024 * 1024),
+    "only-fence": b"---",
+    "two-fences": b"---\n---",
+    "complex-key": b"---\n? [a, b]\n: c\n---\n",
+    "complex-key-scalar": b"---\n? a\n: c\n---\n",
+    "merge-key": b"---\nbas: &b {a: 1}\nx:\n  <<: *b\n---\n",
+    "merge-key-inline": b"---\n<<: {id: B-2025-001}\n---\n",
+    "id-number": report_text(fields={"id": "12"}).encode(),
+    "rubrik-null": report_text(fields={"rubrik": "null"}).encode(),
+    "datum-with-time": report_text(fields={"datum": "2025-03-14 10:00"}).encode(),
+    "bool-keys": b"---\nyes: no\non: off\n---\n",
+    "bool-keys-in-report": report_text(fields={"yes": "no"}).encode(),
+    "surrogate": "---\nrubrik: \ud800\n---\n".encode("utf-8", "surrogatepass"),
+    "bidi-and-zero-width": report_text(fields={"id": "B-2025-001\u200b",
+                                               "rubrik": "\u202eHandläggare går inte"}).encode(),
+    "emoji-keys": "---\n😀: 🙃\nid: B-2025-001\n---\n".encode(),
+    "nivå-list": report_text(fields={"nivå": "[lokal]"}).encode(),
+    "nivå-mapping": report_text(fields={"nivå": "{a: 1}"}).encode(),
+    "status-list": report_text(fields={"status": "[påtalad]", "historik": HISTORIK_OK}).encode(),
+    "typ-mapping": report_text(fields={"typ": "{a: 1}"}).encode(),
+    "historik-scalars": report_text(fields={"historik": "[a, 1, null]"}).encode(),
+    "historik-nested-lists": report_text(fields={"historik": "[{datum: [x], status: {a: 1}}]"}).encode(),
+    "kategorier-mixed": report_text(fields={"kategorier": "[1, 2.5, null, true, {a: b}, [c]]"}).encode(),
+    "publicera-mapping": report_text(fields={"publicera": "{a: 1}", "publicerad": "[x]"}).encode(),
+    "infinity-and-nan": b"---\nid: .inf\ntyp: .nan\nrubrik: -.inf\n---\n",
+    "huge-int": b"---\nid: 999999999999999999999999999999999\nrubrik: 0x1F\nrubrik2: 0o17\n---\n",
+    "sexagesimal": b"---\nid: 1:20:30\n---\n",
+    "document-end-marker": b"---\na: 1\n...\n---\n",
+    "bom-only": b"\xef\xbb\xbf",
+    "utf16": report_text().encode("utf-16"),
+    "cp1252-quotes": b"---\nrubrik: \x93citat\x94\n---\n",
+    "nul-in-body": report_text().encode() + b"\x00",
+    "crlf-mixed": b"---\r\nid: x\r\n---\rbody\n",
+    "bilagor-odd": report_text(fields={"bilagor": "['C:\\\\x', '.', 'bilagor', '\\x00', '~']"}).encode(),
+    "relaterade-self-and-odd": report_text(fields={"relaterade": "[B-2025-001, B-0000-000]"}).encode(),
+    "headings-only": report_text(body="##\n## \n##  ##\n###### ##\n").encode(),
+    "unclosed-fence-body": report_text(body="\n```\n## Beskrivning\n").encode(),
+    "many-headings": report_text(body="\n## Beskrivning\n" * 2000).encode(),
+    "many-links": report_text(body=BRIST_BODY + "[x](javascript:y) " * 5000).encode(),
+    "many-tags": report_text(body=BRIST_BODY + "<" * 100_000 + "b>").encode(),
+    "pathological-code-spans": report_text(body=BRIST_BODY + "`" * 50_000 + "x<b>").encode(),
+    "backslash-escapes": b'---\nrubrik: "\\x41\\u00e5\\N\\_"\n---\n',
+    "tabs-everywhere": b"---\n\tid:\tB-2025-001\n---\n",
+}
+
+
+@pytest.mark.parametrize("name", list(NASTY))
+def test_nasty_input_gives_problems_not_a_traceback(tmp_path: Path, name: str) -> None:
+    write_report(tmp_path, text=NASTY[name])
+    result = check(tmp_path)
+    assert result.problems, f"{name}: expected at least one problem"
+    assert all(p.code.startswith("PO") and len(p.code) == 5 for p in result.problems)
+    assert all(p.path == "brister/2025/B-2025-001-rapport.md" for p in result.problems)
+    assert all(p.line >= 1 and p.col >= 1 for p in result.problems)
+    assert result.content.reports == []
+
+
+@pytest.mark.parametrize("name", ["random-bytes", "list-front-matter", "nivå-list",
+                                  "deep-flow-10000"])
+def test_nasty_yearly_report_and_vocabulary(tmp_path: Path, name: str) -> None:
+    write(tmp_path / "vokabular.yml", NASTY[name])
+    write(tmp_path / "arsrapport" / "2025" / "index.md", NASTY[name])
+    write(tmp_path / "arsrapport" / "2025" / "kapitel.md", NASTY[name])
+    write_report(tmp_path)
+    result = check(tmp_path)
+    assert result.problems
+    assert {p.path for p in result.errors} >= {"arsrapport/2025/index.md"}
