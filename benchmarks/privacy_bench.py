@@ -14,17 +14,22 @@ per second. --verbose lists every miss and every false positive.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if TYPE_CHECKING:
+    from po_build.privacy import Finding
 
-from po_build.privacy import Finding, scan_text  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+# Runnable as a plain script from the repository root, installed or not.
+sys.path.insert(0, str(ROOT))
+scan_text = importlib.import_module("po_build.privacy").scan_text
 
 CORPUS = ROOT / "tests" / "privacy_corpus"
 

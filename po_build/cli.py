@@ -66,6 +66,11 @@ def _build_parser() -> _Parser:
         help="utdata: text (standard), github (anteckningar i pull requests) eller json",
     )
     check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
+    from . import listing, review, scaffold
+
+    scaffold.add_parser(sub)
+    listing.add_parsers(sub)
+    review.add_parser(sub)
     return parser
 
 
@@ -77,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args)
+    if getattr(args, "run", None) is not None:  # ny, lista, status, granska: set by their modules
+        return int(args.run(args))
     return 2  # pragma: no cover
 
 
@@ -118,7 +125,9 @@ def _check(args: argparse.Namespace) -> int:
         try:
             paths = [docs_dir_of(config)]
         except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
-            return _usage_error(f"mkdocs.yml går inte att läsa ({err.__class__.__name__})")
+            mark = getattr(err, "problem_mark", None)  # the error's own text is English
+            where = f" (rad {mark.line + 1})" if mark is not None else ""
+            return _usage_error(f"mkdocs.yml går inte att läsa{where} – kontrollera indrag, kolon")
     for p in paths:
         if not p.exists():
             return _usage_error(f"'{p}' finns inte – kontrollera sökvägen")

@@ -182,6 +182,7 @@ _YAML_HINTS: list[tuple[str, str]] = [
     ),
     ("expected <document start>", "fälten innehåller något som inte är 'fält: värde' – kontrollera raden"),
     ("found duplicate anchor", "ankare (&) används inte i rapporter – skriv ut värdet"),
+    ("node content", "ett värde saknas – en lista inom [ ] eller { } är inte stängd"),
 ]
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from html import escape
 from datetime import date
+from html import escape
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -29,16 +29,20 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import templating
+from .accessibility import accessibility_page
 from .feeds import feed_files, feed_links
 from .identifiers import scan_file_text
 from .opendata import open_data_files
+from .pdf import write_pdfs
 from .projection import Projection, project
+from .records import Content
 from .schema import build_schema
 from .site import PageSpec, build_pages, start_context
-from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, check_tree
+from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, Result, check_tree
 
 log = logging.getLogger("mkdocs.plugins.po")
 CSS_PATH = "assets/po/po.css"
+JS_PATH = "assets/po/po.js"
 LIST_TEMPLATES = {"lista.html", "positivt.html"}
 
 
@@ -50,6 +54,7 @@ class PoConfig(Config):
     per_sida = c.Type(int, default=50)
     pdf = c.Type(bool, default=True)
     idag = c.Optional(c.Type(str))
+    tillganglighet = c.Type(dict, default={})  # the accessibility statement: accessibility.py
 
 
 class PoPlugin(BasePlugin[PoConfig]):
@@ -62,12 +67,18 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.env: Environment | None = None
         self.stats: dict[str, int] = {}
         self.feeds: dict[str, str] = {}
+        self.serving = False
 
     # -- configuration -------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if os.environ.get("PO_INTERN") in ("1", "true", "ja"):
             self.config.intern = True
+        if os.environ.get("PO_PDF") in ("0", "false", "nej"):
+            self.config.pdf = False
         if self.config.minsta_antal < 1:
             raise PluginError("po: minsta_antal i mkdocs.yml ska vara 1 eller mer (normalt 3)")
         overrides = Path(config.config_file_path).parent / "overrides" / "po"
@@ -85,6 +96,8 @@ class PoPlugin(BasePlugin[PoConfig]):
         templating.install(self.env)
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
+        if JS_PATH not in [str(js) for js in config.extra_javascript]:
+            config.extra_javascript.append(JS_PATH)
         return config
 
     def _today(self) -> date:
@@ -103,6 +116,8 @@ class PoPlugin(BasePlugin[PoConfig]):
         if result.errors:
             for problem in result.errors:
                 log.error(problem.format())
+            if self.serving:
+                return self._error_site(files, config, result)
             raise PluginError(
                 f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
                 "(kör 'po check' för samma lista)"
@@ -130,12 +145,14 @@ class PoPlugin(BasePlugin[PoConfig]):
 
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         self.specs = {}
-        for spec in build_pages(p, per_page=self.config.per_sida):
+        for spec in [*build_pages(p, per_page=self.config.per_sida),
+                     accessibility_page(self.config.tillganglighet, self.config.organisation)]:
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content="",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        css = resources.files("po_build").joinpath("assets/po.css").read_bytes()
-        files.append(File.generated(config, CSS_PATH, content=css))
+        for target in (CSS_PATH, JS_PATH):
+            source = resources.files("po_build").joinpath("assets", target.rsplit("/", 1)[1])
+            files.append(File.generated(config, target, content=source.read_bytes()))
         for path, data in self._extra_files(p, config).items():
             files.append(File.generated(config, path, content=data))
 
@@ -148,6 +165,24 @@ class PoPlugin(BasePlugin[PoConfig]):
             "shown": len(published_ids),
             "ignored": len(content.ignored),
         }
+        return files
+
+    def _error_site(self, files: Files, config: MkDocsConfig, result: Result) -> Files:
+        """While previewing, a page listing the errors instead of a stopped server.
+
+        `mkdocs serve` then keeps watching, and the next save that fixes the file
+        brings the site back without a restart.
+        """
+        self.projection = project(Content([], [], result.content.vocabulary), "public")
+        self.feeds = {}
+        for f in [f for f in files if f.is_documentation_page() or f.src_uri.startswith(
+                (f"{REPORT_DIR}/", f"{YEAR_DIR}/", f"{ATTACHMENT_DIR}/"))]:
+            files.remove(f)
+        spec = PageSpec("index.md", "Det finns fel att rätta", "fel.html", {"problems": result.errors})
+        self.specs = {spec.src_uri: spec}
+        files.append(File.generated(config, spec.src_uri, content=""))
+        files.append(File.generated(config, CSS_PATH,
+                                    content=resources.files("po_build").joinpath("assets/po.css").read_bytes()))
         return files
 
     def _extra_files(self, p: Projection, config: MkDocsConfig) -> dict[str, bytes]:
@@ -173,6 +208,9 @@ class PoPlugin(BasePlugin[PoConfig]):
             # Lists repeat what the report pages say; indexing them would only make
             # every hit appear many times (and the index, and the build, much larger).
             page.meta["search"] = {"exclude": True}
+        if spec.template == "lista.html":
+            # The facets take the navigation's column (po.css); the contents column would be empty.
+            page.meta["hide"] = ["navigation", "toc"]
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -228,6 +266,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.pdf and self.projection is not None and self.env is not None:
+            write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
+                       site_url=config.site_url or "")
         s = self.stats
         shown = "alla visas i den interna versionen" if self.config.intern else (
             f"{s.get('shown', 0)} visas"

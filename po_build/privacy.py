@@ -1,7 +1,7 @@
 """Scanner for personal identifiers in report text (codes PO401–PO408).
 
 Anonymity is the promise of every report: ``po check`` runs :func:`scan_text`
-over each report body and each front-matter string and refuses to go on while
+over every report file (front matter included) and refuses to go on while
 anything here is found. The scanner is deliberately plain: precompiled regular
 expressions for the structured identifiers (personnummer, samordningsnummer,
 telephone numbers, e-mail, street addresses, postal codes), and for names a
@@ -37,7 +37,7 @@ import bisect
 import calendar
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -102,8 +102,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# When two findings overlap the more specific one wins ("Storgatan 12" is an
-# address, not a name; "född 1987-03-14" is an age, not a phone number).
+# When two findings overlap the more specific one wins: "Storgatan 12" is an
+# address, not a name; "Kalle.Berg@mejl.se" is an e-mail address, not a name.
 _PRIORITY = {
     "PO401": 0, "PO402": 0, "PO404": 1, "PO403": 2, "PO406": 3, "PO405": 4,
     "PO408": 5, "PO407": 6,
@@ -181,6 +181,9 @@ _PHONE_RE = re.compile(
     r")"
 )
 _DIGIT_RUN_RE = re.compile(r"[0-9]+")
+_DIGIT_RE = re.compile(r"[0-9]")
+_SIX_DIGITS_RE = re.compile(r"[0-9]{6}")
+_PHONE_HINT_RE = re.compile(r"0[1-9](?:[-– \u00a0\u202f/()]{0,3}[0-9]){5}|\+|00[ \u00a0]?46")
 # Numbers that reach a service, never a person.
 _SERVICE_PREFIXES = ("020", "077", "0900", "0939", "0944", "099")
 
@@ -245,21 +248,40 @@ _STREET_RE = re.compile(
     r"(?<![\w-])"
     r"(?:(?P<dir>Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|Sankt|Sankta|S:t)"
     rf"{_SP}+)?"
-    r"(?P<name>[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*(?:" + "|".join(_STREET_SUFFIXES) + r"))"
+    r"(?P<name>[^\W\d_]+(?:-[^\W\d_]+)*)"
     rf"{_SP}+(?P<num>[1-9][0-9]{{0,2}}(?:{_SP}?[A-H]|[a-h])?)"
     rf"(?P<flat>,?{_SP}+(?:lgh|lägenhet|lägenhetsnummer)\.?{_SP}*[0-9]{{3,4}})?"
     r"(?![\w])(?![.,:][0-9])"
+)
+_NUMBER_AFTER_SPACE_RE = re.compile(rf"{_SP}+[1-9]")
+_DIRECTION_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|Sankt|Sankta|S:t){_SP}+$"
 )
 
 
 def _find_streets(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for m in _STREET_RE.finditer(text):
+    done = -1
+    # Start from the numbers: few words in a text are followed by one, and only
+    # those can be a street name.
+    for number in _NUMBER_AFTER_SPACE_RE.finditer(text):
+        word_end = number.start()
+        if word_end <= done or not text[word_end - 1].isalpha():
+            continue
+        word_start = word_end
+        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
+            word_start -= 1
+        if not text[word_start:word_end].lower().endswith(_STREET_SUFFIXES):
+            continue
+        direction = _DIRECTION_BEFORE_RE.search(text, max(0, word_start - 12), word_start)
+        m = _STREET_RE.match(text, direction.start() if direction else word_start)
+        if m is None:
+            continue
         name = m["name"]
         lower = name.lower()
-        if lower.startswith(_ROAD_WORDS):
+        suffix = next((s for s in _STREET_SUFFIXES if lower.endswith(s)), None)
+        if suffix is None or lower.startswith(_ROAD_WORDS) or name.isupper():
             continue
-        suffix = next(s for s in _STREET_SUFFIXES if lower.endswith(s))
         stem = name[: len(name) - len(suffix)].rstrip("-")
         if name[0].islower():
             # Lower case is accepted only for unmistakable endings: "storgatan 12".
@@ -267,9 +289,8 @@ def _find_streets(text: str) -> list[_Candidate]:
                 continue
         elif len(stem) < 2 and not m["dir"]:
             continue
-        if name.isupper():
-            continue
         found.append((m.start(), m.end(), "PO405", ""))
+        done = m.end()
     return found
 
 
@@ -280,6 +301,9 @@ _POSTAL_RE = re.compile(
     r"|[A-ZÅÄÖ]{2,}(?:[ -][A-ZÅÄÖ]{2,})?)"
     r"(?![\w])"
 )
+
+
+_POSTAL_HINT_RE = re.compile(rf"[0-9]{{3}}{_SP}?[0-9]{{2}}{_SP}+[^\W\d_]")
 
 
 def _find_postal(text: str) -> list[_Candidate]:
@@ -295,38 +319,73 @@ def _find_postal(text: str) -> list[_Candidate]:
 # --------------------------------------------------------------------------
 # Ages
 
-_NUMBER_WORD_ALT = "|".join(sorted(pn.NUMBER_WORDS, key=len, reverse=True))
-_N = rf"(?P<n>[0-9]{{1,3}}|{_NUMBER_WORD_ALT})"
+# Ages written with digits are common; written out ("trettiofem år") they are
+# rare, so the slower patterns with number words run only when one is present.
+_NUMBER_WORD = (
+    "(?:sexton|sjutton|ad?erton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
+    "|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?)"
+)
+_NUMBER_WORD_STEMS = (
+    "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio",
+    "sjuttio", "åttio", "nittio",
+)
 _MONTH_ALT = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_PERSON_ALT = "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True))
 
-_AGE_ARIG_RE = re.compile(
-    rf"(?<![\w-]){_N}[-–]?år(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{_SP}+[^\W\d_]+)?",
-    re.IGNORECASE,
-)
-_AGE_ARING_RE = re.compile(rf"(?<![\w-]){_N}[-–]?åring(?:en)?(?!\w)", re.IGNORECASE)
-_AGE_DECADE_RE = re.compile(rf"(?<![\w-]){_N}[-–]?årsåldern(?!\w)", re.IGNORECASE)
-_AGE_OLD_RE = re.compile(rf"(?<![\w-]){_N}\s+år\s+(?P<g>gammal|gamla|gammalt)(?!\w)", re.IGNORECASE)
-_AGE_AT_RE = re.compile(rf"(?<![\w-]){_N}\s+års\s+ålder(?!\w)", re.IGNORECASE)
-_AGE_APPOSITION_RE = re.compile(
-    rf"(?P<pre>[,(])\s*{_N}\s+år(?:\s+(?:gammal|gamla))?(?=\s*[,)])", re.IGNORECASE
-)
-_AGE_BARE_APPOSITION_RE = re.compile(
-    r"(?P<w>[^\W\d_]+)\s*,\s*(?P<n>[1-9][0-9])\s*,(?!\s*[0-9])", re.IGNORECASE
-)
-_AGE_COPULA_RE = re.compile(
-    r"(?<!\w)(?P<v>är|var|blir|blev|bli|blivit)\s+"
-    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu)\s+)?"
-    rf"{_N}\s+år(?!\w)"
-    r"(?!\s+(?:sedan|senare|tidigare|kvar|efter|innan|framåt|bakåt|i\s+rad|långa?|gammalt"
-    r"|till|av|per|för|eller\s+(?:äldre|yngre)|och\s+(?:äldre|yngre|uppåt))\b)",
-    re.IGNORECASE,
-)
-_AGE_TURN_RE = re.compile(
-    r"(?<!\w)(?P<v>fyllde|fyller|fyllt|fylla)\s+"
-    r"(?:(?:nyss|snart|just|precis|redan|då)\s+)?"
-    rf"{_N}(?P<ar>\s+år)?(?!\w)(?![.,:][0-9])(?P<after>\s+[^\W\d_]+|\s*%)?",
-    re.IGNORECASE,
-)
+
+@dataclass(frozen=True)
+class _AgePatterns:
+    compound: re.Pattern[str]  # 45-årig, 52-åring, 40-årsåldern
+    phrase: re.Pattern[str]  # 23 år gammal, 19 års ålder
+    apposition: re.Pattern[str]  # klienten, 23 år,
+    copula: re.Pattern[str]  # är 67 år
+    turn: re.Pattern[str]  # fyllde 30
+    on: re.Pattern[str]  # en kvinna på 63 år
+
+
+def _age_patterns(number: str) -> _AgePatterns:
+    n = rf"(?P<n>{number})"
+    flags = re.IGNORECASE
+    return _AgePatterns(
+        compound=re.compile(
+            rf"(?<![\w-]){n}[-–]?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{_SP}+[^\W\d_]+)?"
+            r"|(?P<aring>ing(?:en)?)(?!\w)|(?P<decade>såldern)(?!\w))",
+            flags,
+        ),
+        phrase=re.compile(
+            rf"(?<![\w-]){n}\s+år(?:s\s+(?P<at>ålder)|\s+(?P<g>gammal|gamla|gammalt))(?!\w)", flags
+        ),
+        apposition=re.compile(
+            rf"(?P<pre>[,(])\s*{n}\s+år(?:\s+(?:gammal|gamla))?(?=\s*[,)])", flags
+        ),
+        copula=re.compile(
+            r"(?<!\w)(?P<v>är|var|blir|blev|bli|blivit)\s+"
+            r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu)\s+)?"
+            rf"{n}\s+år(?!\w)"
+            r"(?!\s+(?:sedan|senare|tidigare|kvar|efter|innan|framåt|bakåt|i\s+rad|långa?"
+            r"|gammalt|till|av|per|för|eller\s+(?:äldre|yngre)|och\s+(?:äldre|yngre|uppåt))\b)",
+            flags,
+        ),
+        turn=re.compile(
+            r"(?<!\w)(?P<v>fyllde|fyller|fyllt|fylla)\s+(?:(?:nyss|snart|just|precis|redan|då)\s+)?"
+            rf"{n}(?P<ar>\s+år)?(?!\w)(?![.,:][0-9])(?P<after>\s+[^\W\d_]+|\s*%)?",
+            flags,
+        ),
+        on=re.compile(rf"(?<!\w)på\s+{n}\s+år(?!\w)", flags),
+    )
+
+
+_AGES_DIGITS = _age_patterns("[0-9]{1,3}")
+_AGE_ANCHOR_RE = re.compile(r"[0-9]{1,3}(?=[-–]?år|\s+år)", re.IGNORECASE)
+_AGE_ANCHOR_WORDS_RE = re.compile(rf"{_NUMBER_WORD}(?=[-–]?år|\s+år)", re.IGNORECASE)
+
+
+@functools.cache
+def _ages_all() -> _AgePatterns:
+    # With number words; compiled on first use since few texts need it.
+    return _age_patterns(f"[0-9]{{1,3}}|{_NUMBER_WORD}")
+
+_AGE_BARE_APPOSITION_RE = re.compile(r",[ \u00a0]?(?P<n>[1-9][0-9])[ \u00a0]?,(?![ \u00a0]?[0-9])")
 _AGE_BORN_RE = re.compile(
     r"(?<!\w)född\s+(?:år\s+|den\s+)?"
     r"(?:(?:18|19|20)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?|[-–'’][0-9]{2}"
@@ -348,31 +407,15 @@ _GROUP_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_IN_SENTENCE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True)) + r"|hennes|hans|honom"
-    r"|henne|sin|sitt)\b[^.!?]*$",
-    re.IGNORECASE,
+    rf"\b(?:{_PERSON_ALT}|hennes|hans|honom|henne|sin|sitt)\b[^.!?]*$", re.IGNORECASE
 )
-_PERSON_BEFORE_VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True)) + r")\s+(?:som\s+)?$",
-    re.IGNORECASE,
-)
-_AFTER_TURN_UNITS = frozenset(
-    """procent kr kronor sidor blanketter timmar minuter dagar veckor månader poäng
-    platser personer st stycken rader frågor""".split()
-)
-
-
-# Cheap test that lets texts without any age word skip the age rules.
-_AGE_HINT_RE = re.compile(r"år|fyll|född|f\.", re.IGNORECASE)
-_PERSON_WORD_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
+_PERSON_BEFORE_VERB_RE = re.compile(rf"\b(?:{_PERSON_ALT})\s+(?:som\s+)?$", re.IGNORECASE)
+_PERSON_WORD_RE = re.compile(rf"\b(?:{_PERSON_ALT})\b", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[\s,]*$")
+_OVER_UNDER_BEFORE_RE = re.compile(r"\b(?:över|under|än|till)\s+$", re.IGNORECASE)
+_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:från|efter|före|innan|över|under|till)\s+$", re.IGNORECASE)
+_CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?]")
-_AGE_ON_RE = re.compile(
-    r"(?<!\w)(?P<w>" + "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True)) + r")"
-    rf"\s+på\s+{_N}\s+år(?!\w)",
-    re.IGNORECASE,
-)
 
 
 def _age_value(raw: str) -> int:
@@ -386,79 +429,140 @@ def _window(text: str, start: int, size: int = 80) -> str:
     return text[max(0, start - size) : start]
 
 
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m else ""
+
+
 def _person_later_in_sentence(text: str, pos: int) -> bool:
     end = _SENTENCE_END_RE.search(text, pos, min(len(text), pos + 120))
-    return _PERSON_WORD_RE.search(text, pos, end.start() if end else min(len(text), pos + 120)) is not None
+    stop = end.start() if end else min(len(text), pos + 120)
+    return _PERSON_WORD_RE.search(text, pos, stop) is not None
 
 
-def _find_ages(text: str) -> list[_Candidate]:
+def _person_in_sentence(text: str, start: int, end: int) -> bool:
+    return bool(_PERSON_IN_SENTENCE_RE.search(_window(text, start))) or _person_later_in_sentence(
+        text, end
+    )
+
+
+def _find_ages(text: str, lowered: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     add = found.append
-    for m in _AGE_ARIG_RE.finditer(text):
+    number_words = any(stem in lowered for stem in _NUMBER_WORD_STEMS)
+    p = _ages_all() if number_words else _AGES_DIGITS
+    for m in _AGE_BARE_APPOSITION_RE.finditer(text):
+        if _word_before(text, m.start()) in pn.PERSON_NOUNS:
+            add((m.start("n"), m.end("n"), "PO408", ""))
+    if "född" in lowered or "f." in lowered:
+        for m in _AGE_BORN_RE.finditer(text):
+            add((m.start(), m.end(), "PO408", ""))
+    if "fyll" in lowered:
+        _find_turning(text, p, found)
+    if "år" not in lowered:
+        return found
+    # Every age pattern but "fyllde 30" has a number right before "år". Finding
+    # those numbers first and trying the patterns only around them is many
+    # times faster than running each pattern over the whole text.
+    anchors = {m.start() for m in _AGE_ANCHOR_RE.finditer(text)}
+    if number_words:
+        anchors.update(m.start() for m in _AGE_ANCHOR_WORDS_RE.finditer(text))
+    for anchor in sorted(anchors):
+        _ages_at(text, anchor, p, found)
+    return found
+
+
+def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[_Candidate]) -> None:
+    add = found.append
+    lo, hi = max(0, anchor - 48), min(len(text), anchor + 64)
+    m = p.compound.match(text, anchor, hi)
+    if m and m["suf"]:
         n = _age_value(m["n"])
         suffix = m["suf"].lower()
         after = (m["after"] or "").strip().lower()
-        person_after = after in pn.PERSON_NOUNS
-        if after in pn.DURATION_NOUNS:
-            continue
         # "-årige" is only used of a person; "-årigt" almost only of things.
-        if person_after or suffix == "ige" or (n >= 16 and suffix != "igt"):
-            add((m.start(), m.end("suf"), "PO408", ""))
-    for m in _AGE_ARING_RE.finditer(text):
-        add((m.start(), m.end(), "PO408", ""))
-    for m in _AGE_DECADE_RE.finditer(text):
-        if not _GROUP_BEFORE_RE.search(_window(text, m.start(), 40)):
-            add((m.start(), m.end(), "PO408", ""))
-    for m in _AGE_OLD_RE.finditer(text):
-        if m["g"].lower() == "gammalt" and not re.search(
-            r"\bbarnet\b[^.!?]*$", _window(text, m.start()), re.IGNORECASE
+        if after not in pn.DURATION_NOUNS and (
+            after in pn.PERSON_NOUNS or suffix == "ige" or (n >= 16 and suffix != "igt")
         ):
-            continue
+            add((m.start(), m.end("suf"), "PO408", ""))
+    elif m and (m["aring"] or not _GROUP_BEFORE_RE.search(_window(text, m.start(), 40))):
+        # "52-åring"; "i 40-årsåldern" unless a group ("personer i 40-årsåldern")
         add((m.start(), m.end(), "PO408", ""))
-    for m in _AGE_AT_RE.finditer(text):
+    m = p.phrase.match(text, anchor, hi)
+    if m:
         before = _window(text, m.start())
-        if re.search(r"\b(?:från|efter|före|innan|över|under|till)\s+$", before, re.IGNORECASE):
-            continue
-        if _PERSON_IN_SENTENCE_RE.search(before) or _person_later_in_sentence(text, m.end()):
+        if m["at"]:
+            # "vid 65 års ålder upphör rätten" is a rule; an age needs a person.
+            skip = _THRESHOLD_BEFORE_RE.search(before) is not None
+        else:
+            skip = (
+                m["g"].lower() == "gammalt" and not _CHILD_BEFORE_RE.search(before)
+            ) or _OVER_UNDER_BEFORE_RE.search(before) is not None
+        # "Lagen är 30 år gammal" is no person's age: a person must be in the sentence.
+        if not skip and _person_in_sentence(text, m.start(), m.end()):
             add((m.start(), m.end(), "PO408", ""))
-    for m in _AGE_APPOSITION_RE.finditer(text):
-        word_before = re.search(r"([^\W\d_]+)\s*$", text[max(0, m.start() - 40) : m.start()])
-        if word_before and word_before.group(1).lower() in pn.DURATION_NOUNS:
+    for m in p.apposition.finditer(text, lo, hi):
+        if m.start("n") == anchor and _word_before(text, m.start()) not in pn.DURATION_NOUNS:
+            add((m.start("n"), m.end(), "PO408", ""))
+    for m in p.copula.finditer(text, lo, hi):
+        if m.start("n") != anchor:
             continue
-        add((m.start("n"), m.end(), "PO408", ""))
-    for m in _AGE_BARE_APPOSITION_RE.finditer(text):
-        if m["w"].lower() in pn.PERSON_NOUNS:
-            add((m.start("n"), m.end("n"), "PO408", ""))
-    for m in _AGE_COPULA_RE.finditer(text):
-        n = _age_value(m["n"])
         before = _window(text, m.start())
         if _GENERIC_BEFORE_RE.search(before):
             continue
-        if n < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
+        if _age_value(m["n"]) < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
             continue
         add((m.start("n"), m.end(), "PO408", ""))
-    for m in _AGE_TURN_RE.finditer(text):
+    for m in p.on.finditer(text, lo, hi):
+        # "en kvinna på 63 år", not "på 20 år har inget hänt"
+        if m.start("n") == anchor and _word_before(text, m.start()) in pn.PERSON_NOUNS:
+            add((m.start("n"), m.end(), "PO408", ""))
+
+
+def _find_turning(text: str, p: _AgePatterns, found: list[_Candidate]) -> None:
+    # "fyllde 30", "fyller 50 i höst"; not "fyller 3 sidor" nor "den som fyllt 65".
+    for m in p.turn.finditer(text):
         after = (m["after"] or "").strip().lower()
-        if after == "%" or after in _AFTER_TURN_UNITS:
+        if after == "%" or after in pn.TURN_UNITS:
             continue
         if _GENERIC_BEFORE_RE.search(_window(text, m.start(), 40)):
             continue
-        add((m.start(), m.end("ar") if m["ar"] else m.end("n"), "PO408", ""))
-    for m in _AGE_ON_RE.finditer(text):
-        # "en kvinna på 63 år"
-        add((m.start("n"), m.end(), "PO408", ""))
-    for m in _AGE_BORN_RE.finditer(text):
-        add((m.start(), m.end(), "PO408", ""))
-    return found
-
+        found.append((m.start(), m.end("ar") if m["ar"] else m.end("n"), "PO408", ""))
 
 # --------------------------------------------------------------------------
 # Names
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?")
+_TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
 _OPENERS = frozenset(" \t\u00a0\"'“”‘’«»([{*_`")
 _BLOCK_PREFIX_RE = re.compile(r"[ \t]*(?:(?:#{1,6}|>+|[-*+•–]|[0-9]+[.)]|\|)[ \t]*)+")
 _SENTENCE_END = frozenset(".!?:;…|")
+_QUOTES = frozenset("\"'“”‘’«»")
+# The word right after or right before a token, with what separates them: up to
+# three spaces, or a comma. Anything else (a full stop, a line break) ends the
+# context.
+_GAP = r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}"
+_NEXT_WORD_RE = re.compile(rf"(?P<gap>{_GAP})(?P<w>{_TOKEN})")
+_GAP_RE = re.compile(_GAP)
+_TOKEN_RE = re.compile(_TOKEN)
+
+
+@functools.cache
+def _capitalised_word_re() -> re.Pattern[str]:
+    # Every upper-case letter of the Basic Multilingual Plane as one character
+    # class, so that capitalised words are found without tokenising every word.
+    # Built on first use: it takes a few milliseconds.
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    upper = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(rf"[{upper}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?")
 
 
 @dataclass(slots=True)
@@ -470,14 +574,9 @@ class _Token:
     cap: bool
 
 
-def _token_list(text: str) -> list[_Token]:
-    tokens = []
-    for m in _WORD_RE.finditer(text):
-        word = m.group()
-        first = word[0]
-        cap = first.isupper() and not (len(word) > 1 and word.isupper())
-        tokens.append(_Token(m.start(), m.end(), word, word.lower(), cap))
-    return tokens
+def _make_token(start: int, word: str) -> _Token:
+    cap = word[0].isupper() and not (len(word) > 1 and word.isupper())
+    return _Token(start, start + len(word), word, word.lower(), cap)
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -507,6 +606,8 @@ def _is_sentence_start(text: str, pos: int) -> bool:
         return _previous_line_ends_sentence(text, line_start)
     i = pos - 1
     while i >= line_start and text[i] in _OPENERS:
+        if text[i] in _QUOTES:
+            return True  # a quotation starts with a capital: "Inga fel", sa hon
         i -= 1
     char = text[i]
     if char == ".":
@@ -532,32 +633,91 @@ def _previous_line_ends_sentence(text: str, line_start: int) -> bool:
     return last in _SENTENCE_END
 
 
-def _gap(text: str, left: _Token, right: _Token) -> str:
-    return text[left.end : right.start]
-
-
-def _is_space(gap: str) -> bool:
-    return bool(gap) and len(gap) <= 3 and gap.strip(" \u00a0\t") == ""
-
-
-def _is_space_or_comma(gap: str) -> bool:
-    return _is_space(gap) or gap.strip(" \u00a0\t") == "," and len(gap) <= 4
+# A neighbouring token and whether only spaces (not a comma) separate it.
+_Neighbour = tuple[_Token, bool]
 
 
 class _NameRules:
-    """The context rules for personal names over one tokenised text."""
+    """The context rules for personal names over one text."""
 
-    def __init__(self, text: str, mask: bytearray) -> None:
+    def __init__(self, text: str, covered: Callable[[int, int], bool]) -> None:
         self.text = text
-        self.mask = mask
-        self.tokens = _token_list(text)
+        self.covered = covered
         self.first = pn.first_names()
         self.last = pn.last_names()
         self._start_cache: dict[int, bool] = {}
+        self._next_cache: dict[int, _Neighbour | None] = {}
+        self._prev_cache: dict[int, _Neighbour | None] = {}
+
+    # -- tokens -----------------------------------------------------------
+    def candidates(self) -> list[_Token]:
+        text = self.text
+        found = []
+        for m in _capitalised_word_re().finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:"):
+                continue  # the tail of a longer word: "ID" in "BankID"
+            token = _make_token(start, m.group())
+            if token.cap:
+                found.append(token)
+        return found
+
+    def next(self, tok: _Token) -> _Neighbour | None:
+        if tok.end not in self._next_cache:
+            m = _NEXT_WORD_RE.match(self.text, tok.end)
+            self._next_cache[tok.end] = (
+                (_make_token(m.start("w"), m["w"]), "," not in m["gap"]) if m else None
+            )
+        return self._next_cache[tok.end]
+
+    def prev(self, tok: _Token) -> _Neighbour | None:
+        if tok.start not in self._prev_cache:
+            self._prev_cache[tok.start] = self._scan_prev(tok.start)
+        return self._prev_cache[tok.start]
+
+    def _scan_prev(self, pos: int) -> _Neighbour | None:
+        # A backward scan; a regular expression anchored at the end would try
+        # every start position in its window.
+        text = self.text
+        gap_start = pos
+        while gap_start > 0 and pos - gap_start < 5 and text[gap_start - 1] in " \t\u00a0,":
+            gap_start -= 1
+        gap = text[gap_start:pos]
+        if not _GAP_RE.fullmatch(gap):
+            return None
+        word_start = gap_start
+        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "-'’:"):
+            word_start -= 1
+        if word_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+            return None
+        word = text[word_start:gap_start]
+        if not _TOKEN_RE.fullmatch(word):
+            return None
+        return _make_token(word_start, word), "," not in gap
+
+    def next_word(self, tok: _Token) -> str:
+        """The word right after tok when only spaces separate them, else ''."""
+        neighbour = self.next(tok)
+        return neighbour[0].lower if neighbour and neighbour[1] else ""
+
+    def next_token(self, tok: _Token) -> _Token | None:
+        neighbour = self.next(tok)
+        return neighbour[0] if neighbour and neighbour[1] else None
+
+    def prev_word(self, tok: _Token, allow_comma: bool = False) -> str:
+        neighbour = self.prev(tok)
+        if neighbour and (neighbour[1] or allow_comma):
+            return neighbour[0].lower
+        return ""
+
+    def prev_token(self, tok: _Token) -> _Token | None:
+        neighbour = self.prev(tok)
+        return neighbour[0] if neighbour and neighbour[1] else None
 
     # -- lookups --------------------------------------------------------
     def masked(self, tok: _Token) -> bool:
-        return self.mask.find(0, tok.start, tok.end) == -1
+        """Inside a structured finding, a URL, a known non-name or an allowed term."""
+        return self.covered(tok.start, tok.end)
 
     def sentence_start(self, tok: _Token) -> bool:
         cached = self._start_cache.get(tok.start)
@@ -582,14 +742,19 @@ class _NameRules:
                 if all(f or s for f, s in flags):
                     return flags[0][0], not flags[0][0], parts[0].lower()
             return False, False, lower
-        # Genitive: "Karins handläggare", "Johanssons beslut".
+        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases only
+        # mid-sentence: "This" at a sentence start is no genitive of "Thi".
         if len(lower) > 3 and lower[-1] == "s":
             base = lower[:-1].rstrip(":’'")
-            if not self.ambiguous(base):
+            if not self.ambiguous(base) and (len(base) >= 4 or not self.sentence_start(tok)):
                 is_first, is_last = self.listed(base)
                 if is_first or is_last:
                     return is_first, is_last, base
         return False, False, lower
+
+    def is_listed(self, tok: _Token) -> bool:
+        is_first, is_last, _ = self.lookup(tok)
+        return is_first or is_last
 
     @staticmethod
     def ambiguous(word: str) -> bool:
@@ -598,159 +763,202 @@ class _NameRules:
     def surname_like(self, tok: _Token, strict: bool) -> bool:
         if not tok.cap or self.masked(tok):
             return False
-        is_first, is_last, _ = self.lookup(tok)
-        if is_first or is_last:
+        if self.is_listed(tok):
             return tok.lower not in pn.ORG_TAILS
-        if strict or len(tok.lower) < 4:
-            return False
         lower = tok.lower
-        if lower in pn.ORG_TAILS or lower in pn.MONTHS or lower in pn.WEEKDAYS:
+        if len(lower) < 4 or lower in pn.ORG_TAILS or lower in pn.MONTHS:
             return False
-        if lower.endswith(pn.ORG_SUFFIXES):
+        if lower in pn.WEEKDAYS or lower in pn.ROLE_WORDS or lower.endswith(pn.ORG_SUFFIXES):
             return False
-        return lower.endswith(pn.SURNAME_SUFFIXES)
+        if lower.endswith(pn.STRONG_SURNAME_SUFFIXES):
+            return True
+        return not strict and lower.endswith(pn.WEAK_SURNAME_SUFFIXES)
 
     # -- context ----------------------------------------------------------
-    def prev_word(self, i: int, allow_comma: bool = False) -> str:
-        if i == 0:
-            return ""
-        gap = _gap(self.text, self.tokens[i - 1], self.tokens[i])
-        ok = _is_space_or_comma(gap) if allow_comma else _is_space(gap)
-        return self.tokens[i - 1].lower if ok else ""
-
-    def next_word(self, j: int) -> str:
-        if j + 1 >= len(self.tokens):
-            return ""
-        gap = _gap(self.text, self.tokens[j], self.tokens[j + 1])
-        return self.tokens[j + 1].lower if _is_space(gap) else ""
-
-    def followed_by_comma(self, j: int) -> bool:
-        return self.text[self.tokens[j].end : self.tokens[j].end + 1] == ","
-
-    def strong_before(self, i: int) -> bool:
-        before = self.prev_word(i, allow_comma=True)
-        if before in pn.ROLE_WORDS:
+    def strong_before(self, tok: _Token) -> bool:
+        if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
             return True
-        return self.prev_word(i) in pn.GREETINGS
+        return self.prev_word(tok) in pn.GREETINGS
 
-    def contact_before(self, i: int) -> bool:
-        before = self.prev_word(i)
+    def contact_before(self, tok: _Token) -> bool:
+        before = self.prev_word(tok)
         if before in pn.CONTACT_VERBS:
             return True
-        return before == "med" and self.prev_word(i - 1) in pn.WITH_VERBS
+        prev = self.prev_token(tok)
+        return before == "med" and prev is not None and self.prev_word(prev) in pn.WITH_VERBS
 
-    def org_context(self, i: int, j: int) -> bool:
-        """True when tokens i..j sit inside an organisation's or a place's name."""
-        before = self.prev_word(i)
-        if before in pn.ORG_HEADS:
+    def org_context(self, first: _Token, last: _Token) -> bool:
+        """True when first..last sit inside an organisation's or a place's name."""
+        if self.prev_word(first) in pn.ORG_HEADS:
             return True
-        if before and self.tokens[i - 1].cap and not self.sentence_start(self.tokens[i - 1]):
-            # Mid-sentence capitals in a row are one proper noun ("Hälsocentralen
-            # Björken") unless the one before is itself a name or a role.
-            f, s, _ = self.lookup(self.tokens[i - 1])
-            if not (f or s) and before not in pn.ROLE_WORDS:
+        prev = self.prev_token(first)
+        if prev is not None and prev.cap and not self.sentence_start(prev):
+            # Mid-sentence capitals in a row are one proper noun ("Kampanjen Rosa
+            # Bandet", "Hälsocentralen Viktoria") unless the first is a name or a
+            # role; an unambiguous surname after an unknown word stays a name
+            # ("Slavko Novak").
+            own = self.lookup(first)[2]
+            if not self.is_listed(prev) and prev.lower not in pn.ROLE_WORDS and self.ambiguous(own):
                 return True
-        after = self.next_word(j)
-        return after in pn.ORG_TAILS
+        return self.next_word(last) in pn.ORG_TAILS
 
-    def date_context(self, i: int) -> bool:
-        if i > 0:
-            gap = _gap(self.text, self.tokens[i - 1], self.tokens[i])
-            if _is_space(gap) and self.tokens[i - 1].lower in pn.DATE_WORDS:
-                return True
-        tok = self.tokens[i]
+    def date_context(self, tok: _Token) -> bool:
+        if self.prev_word(tok) in pn.DATE_WORDS:
+            return True
         around = self.text[max(0, tok.start - 4) : tok.start] + " " + self.text[tok.end : tok.end + 6]
-        return bool(re.search(r"[0-9]", around))
+        return any(char.isdigit() for char in around)
+
+    def followed_by_comma(self, tok: _Token) -> bool:
+        return self.text[tok.end : tok.end + 1] == ","
 
     # -- decisions --------------------------------------------------------
-    def single(self, i: int, is_first: bool, is_last: bool, form: str) -> bool:
-        tok = self.tokens[i]
-        if self.org_context(i, i) and not self.strong_before(i):
+    def single(self, tok: _Token, is_first: bool, is_last: bool, form: str) -> bool:
+        strong = self.strong_before(tok)
+        if self.org_context(tok, tok) and not strong:
+            return False
+        nxt = self.next_token(tok)
+        if self.ambiguous(form) and nxt is not None and nxt.cap and not self.is_listed(nxt):
+            # "Rosa Bandet": a word-name followed by an unlisted capitalised word
+            # is the start of some proper noun, not a person.
             return False
         start = self.sentence_start(tok)
-        strong = self.strong_before(i)
-        after = self.next_word(i)
-        human_verb_after = after in pn.PERSON_VERBS
+        human_verb_after = nxt is not None and nxt.lower in pn.PERSON_VERBS
         if form in pn.PLACE_NAMES:
-            if self.prev_word(i) in pn.PLACE_PREPOSITIONS and not strong:
+            if self.prev_word(tok) in pn.PLACE_PREPOSITIONS and not strong:
                 return False
-            return strong or self.contact_before(i) or human_verb_after
+            return strong or self.contact_before(tok) or human_verb_after
         if form in pn.CALENDAR_NAMES:
-            if self.date_context(i):
+            if self.date_context(tok):
                 return False
             if not start:
                 return True
-            return strong or human_verb_after or self.followed_by_comma(i)
+            return strong or human_verb_after or self.followed_by_comma(tok)
         if form in pn.WORD_NAMES:
             if not start:
                 return True
             if form in pn.PRONOUN_NAMES:
-                return strong or self.followed_by_comma(i)
-            return strong or human_verb_after or self.followed_by_comma(i)
+                return strong or self.followed_by_comma(tok)
+            return strong or human_verb_after or self.followed_by_comma(tok)
         return is_first or is_last
 
-    def unknown_after_role(self, i: int) -> bool:
-        tok = self.tokens[i]
+    def unknown_after_role(self, tok: _Token) -> bool:
+        """An unlisted word that a role word announces: "handläggaren Roksana",
+        or, set off by commas, "kontaktpersonen, Yonas, har slutat"."""
         lower = tok.lower
-        if len(lower) < 3 or not self.strong_before(i) or self.sentence_start(tok):
+        text = self.text
+        i = tok.start - 1
+        while i > 0 and text[i] in " \t\u00a0":
+            i -= 1
+        if i <= 0 or not (text[i].isalpha() or text[i] == ","):
+            return False  # no word right before, so no role word: the usual case
+        if text[i] == ",":
+            # Across a comma only a full apposition counts: in "Enhetschef,
+            # Försäkringskassans kontor" the comma starts a new item.
+            after = text[tok.end : tok.end + 1]
+            if after != "," or self.prev_word(tok, allow_comma=True) not in pn.ROLE_WORDS:
+                return False
+        else:
+            before = self.prev_word(tok)
+            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS:
+                return False
+        if len(lower) < 3 or self.sentence_start(tok):
             return False
+        head = tok.text.split("-")[0]
+        if len(head) > 1 and head.isupper():
+            return False  # "LSS-handläggaren" is an acronym compound
+        stem = lower.removesuffix("s")
         if lower in pn.ORG_HEADS or lower in pn.ORG_TAILS or lower in pn.MONTHS:
             return False
-        if lower in pn.WEEKDAYS or lower.endswith(pn.ORG_SUFFIXES):
+        if lower in pn.WEEKDAYS or lower in pn.ROLE_WORDS:
             return False
-        return not self.org_context(i, i)
+        if lower.endswith(pn.ORG_SUFFIXES) or stem.endswith(pn.ORG_SUFFIXES):
+            return False
+        return not self.org_context(tok, tok)
+
+    def unknown_given_name(self, tok: _Token) -> bool:
+        lower = tok.lower
+        if not tok.cap or self.masked(tok) or self.is_listed(tok) or len(lower) < 2:
+            return False
+        if lower in pn.ROLE_WORDS or lower in pn.ORG_HEADS or lower in pn.GREETINGS:
+            return False
+        if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS:
+            return False
+        if not self.sentence_start(tok):
+            return True
+        # At a sentence start the word may be any Swedish word ("Enligt Johansson");
+        # inflected-looking words are left out.
+        return not lower.endswith(pn.SWEDISH_WORD_ENDINGS)
+
+    def extend(self, tok: _Token, strict: bool) -> list[_Token]:
+        """The tokens of a full name starting at tok (at most three words)."""
+        group = [tok]
+        while len(group) < 3:
+            nxt = self.next_token(group[-1])
+            if nxt is None or not self.surname_like(nxt, strict):
+                break
+            group.append(nxt)
+        return group
+
+    def accept_group(self, first: _Token, last: _Token, forms: list[str]) -> bool:
+        if all(f in pn.PLACE_NAMES or f in pn.CALENDAR_NAMES for f in forms):
+            return False
+        return not self.org_context(first, last)
 
     def find(self) -> list[_Candidate]:
         found: list[_Candidate] = []
-        tokens = self.tokens
-        i = 0
-        while i < len(tokens):
-            tok = tokens[i]
-            if not tok.cap or self.masked(tok):
-                i += 1
+        done = -1  # end of the last name found or skipped as a group
+        for tok in self.candidates():
+            if tok.start < done:
                 continue
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if self.unknown_after_role(i):
-                    j = i
-                    while j + 1 < len(tokens) and j - i < 2 and self.pair_next(j, strict=False):
-                        j += 1
-                    found.append((tok.start, tokens[j].end, "PO407", ""))
-                    i = j + 1
-                    continue
-                i += 1
+                if self.unknown_after_role(tok) and not self.masked(tok):
+                    group = self.extend(tok, strict=False)
+                    found.append((tok.start, group[-1].end, "PO407", ""))
+                    done = group[-1].end
+                continue
+            if self.masked(tok):
                 continue
             if is_first:
-                strict = self.ambiguous(form)
-                j = i
-                while j + 1 < len(tokens) and j - i < 2 and self.pair_next(j, strict):
-                    j += 1
-                if j > i and self.accept_group(i, j):
-                    found.append((tok.start, tokens[j].end, "PO407", ""))
-                    i = j + 1
+                group = self.extend(tok, strict=self.ambiguous(form))
+                if len(group) > 1:
+                    forms = [self.lookup(t)[2] for t in group]
+                    if self.accept_group(tok, group[-1], forms):
+                        found.append((tok.start, group[-1].end, "PO407", ""))
+                    done = group[-1].end
                     continue
-            if self.single(i, is_first, is_last, form):
-                found.append((tok.start, tok.end, "PO407", ""))
-            i += 1
+            if self.single(tok, is_first, is_last, form):
+                start = tok.start
+                prev = self.prev_token(tok)
+                if prev is not None and is_last and not is_first and self.unknown_given_name(prev):
+                    # "Teemu Mäkinen": take the unlisted first name along, so that
+                    # deleting the match does not leave half the name behind.
+                    start = prev.start
+                found.append((start, tok.end, "PO407", ""))
+                done = tok.end
         return found
-
-    def pair_next(self, j: int, strict: bool) -> bool:
-        gap = _gap(self.text, self.tokens[j], self.tokens[j + 1])
-        return _is_space(gap) and self.surname_like(self.tokens[j + 1], strict)
-
-    def accept_group(self, i: int, j: int) -> bool:
-        forms = [self.lookup(t)[2] for t in self.tokens[i : j + 1]]
-        if all(f in pn.PLACE_NAMES or f in pn.CALENDAR_NAMES for f in forms):
-            return False
-        return not self.org_context(i, j)
 
 
 # --------------------------------------------------------------------------
 # Masks for allowed terms and known non-names
 
 
+@dataclass(frozen=True)
+class _Terms:
+    """Words or phrases to find as whole words, case-insensitively."""
+
+    regex: re.Pattern[str]
+    width: int  # an occurrence covering a span starts at most this far before it
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        # Searching a window around the span, not the whole text, keeps a long
+        # vocabulary cheap: only a few spans per text are ever asked about.
+        lo, hi = max(0, start - self.width), min(len(text), end + self.width)
+        return any(m.start() <= start and end <= m.end() for m in self.regex.finditer(text, lo, hi))
+
+
 @functools.lru_cache(maxsize=64)
-def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _terms(terms: tuple[str, ...]) -> _Terms | None:
     patterns = []
     for term in sorted(terms, key=len, reverse=True):
         words = term.split()
@@ -758,18 +966,16 @@ def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
             patterns.append(r"\s+".join(re.escape(word) for word in words))
     if not patterns:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    # Whitespace in a term may stretch ("Norrby\n  kommun"), hence the margin.
+    return _Terms(regex, 2 * max(len(t) for t in terms) + 16)
 
 
 def _clean_terms(terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({t for t in terms if isinstance(t, str) and t.strip()}))
 
 
-def _mark(mask: bytearray, regex: re.Pattern[str] | None, text: str) -> None:
-    if regex is None:
-        return
-    for m in regex.finditer(text):
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+_BUILTIN_NON_NAMES = _terms(pn.BUILTIN_NON_NAMES)
 
 
 # --------------------------------------------------------------------------
@@ -809,7 +1015,7 @@ def scan_text(
     allowed_terms: Iterable[str] = (),
     known_non_names: Iterable[str] = (),
 ) -> list[Finding]:
-    """Scan one text (a report body or one front-matter string) for personal identifiers.
+    """Scan one text (a report body, one front-matter string or a whole report file).
 
     ``skip_names`` turns off only the name check (used for ``intern.rapportör``).
     ``allowed_terms`` are the organisation's explicitly allowed words or phrases
@@ -820,37 +1026,42 @@ def scan_text(
     """
     if not isinstance(text, str) or not text:
         return []
-    allowed = _terms_regex(_clean_terms(allowed_terms))
-    has_digit = any(char.isdigit() for char in text)
+    allowed = _terms(_clean_terms(allowed_terms))
+    lowered = text.lower()  # only for cheap "is this word anywhere" tests
 
     candidates: list[_Candidate] = []
-    if has_digit:
-        candidates += _find_pnr(text)
-        candidates += _find_phones(text)
-        candidates += _find_postal(text)
+    if _DIGIT_RE.search(text):
+        # Each structured pattern runs only where a cheap pre-test (a pattern
+        # that starts with a plain character class) says it could match.
+        if _SIX_DIGITS_RE.search(text):
+            candidates += _find_pnr(text)
+        if _PHONE_HINT_RE.search(text):
+            candidates += _find_phones(text)
+        if _POSTAL_HINT_RE.search(text):
+            candidates += _find_postal(text)
         candidates += _find_streets(text)
     if "@" in text:
         candidates += _find_emails(text)
-    if _AGE_HINT_RE.search(text):
-        candidates += _find_ages(text)
+    candidates += _find_ages(text, lowered)
 
     if not skip_names:
-        mask = bytearray(len(text))
-        for start, end, code, _note in candidates:
-            if _PRIORITY[code] <= _PRIORITY["PO405"]:
-                mask[start:end] = b"\x01" * (end - start)
-        for m in _URL_RE.finditer(text):
-            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        _mark(mask, _BUILTIN_NON_NAMES_RE, text)
-        _mark(mask, _terms_regex(_clean_terms(known_non_names)), text)
-        _mark(mask, allowed, text)
-        candidates += _NameRules(text, mask).find()
+        structured = [c for c in candidates if _PRIORITY[c[2]] <= _PRIORITY["PO405"]]
+        if "http" in lowered or "www." in lowered:
+            structured += [(m.start(), m.end(), "", "") for m in _URL_RE.finditer(text)]
+        term_lists = [t for t in (_BUILTIN_NON_NAMES, _terms(_clean_terms(known_non_names)), allowed) if t]
 
-    if allowed is not None and candidates:
-        allowed_mask = bytearray(len(text))
-        _mark(allowed_mask, allowed, text)
-        candidates = [c for c in candidates if allowed_mask.find(0, c[0], c[1]) != -1]
+        def covered(start: int, end: int) -> bool:
+            if any(s <= start and end <= e for s, e, _code, _note in structured):
+                return True
+            return any(terms.covers(text, start, end) for terms in term_lists)
 
+        candidates += _NameRules(text, covered).find()
+
+    if allowed is not None:
+        candidates = [c for c in candidates if not allowed.covers(text, c[0], c[1])]
+
+    if not candidates:
+        return []
     starts = _line_starts(text)
     findings = []
     for start, end, code, note in _resolve(candidates):
@@ -868,6 +1079,3 @@ def scan_text(
         )
     findings.sort(key=lambda f: (f.line, f.col))
     return findings
-
-
-_BUILTIN_NON_NAMES_RE = _terms_regex(pn.BUILTIN_NON_NAMES)

@@ -13,12 +13,25 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-# Names that are also common Swedish words (found by running every shipped name
-# through the Swedish Hunspell dictionary at development time, then read by
-# hand). At a sentence start they are taken as names only with extra evidence,
-# because "Inga åtgärder", "Per telefon" and "Klara besked" are normal Swedish.
-WORD_NAMES: frozenset[str] = frozenset(
-    ["alf", "axel", "ben", "björn", "bo", "bror", "dag", "dan", "del", "ebba", "enar", "ester", "frank", "frans", "fred", "hans", "helga", "inga", "inge", "inger", "iris", "jack", "jarl", "jasmin", "junior", "kaj", "karl", "klara", "knut", "lena", "lina", "linda", "linnea", "lisa", "liv", "lo", "lotta", "lova", "malva", "marina", "mark", "max", "meja", "mila", "milan", "mina", "my", "nova", "oliver", "per", "rita", "rosa", "saga", "sanna", "sten", "stig", "svea", "tilde", "tina", "tindra", "tom", "tuva", "urban", "vide", "viking", "viktoria", "ville", "viola", "alm", "asp", "berg", "björk", "blixt", "blom", "borg", "brink", "bäck", "ek", "falk", "ferm", "flink", "fors", "frid", "frisk", "green", "gren", "hall", "hjort", "holm", "hult", "hägg", "kling", "kvist", "lilja", "lind", "ljung", "lund", "lönn", "malm", "modig", "nord", "norrman", "palm", "rask", "skog", "sköld", "stark", "storm", "strand", "strid", "ström", "svärd", "arta", "avin", "bojan", "emir", "firas", "gloria", "hajar", "hoa", "jama", "mensur", "murat", "musa", "sari"]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Names that are also Swedish words that can start a sentence or be capitalised
+# for other reasons (found by running every shipped name through the Swedish
+# Hunspell dictionary at development time, then kept by hand only where the word
+# is common). At a sentence start they are taken as names only with extra
+# evidence, because "Inga åtgärder", "Per telefon" and "Klara besked" are normal
+# Swedish; anywhere they need a surname-like neighbour to form a full name.
+WORD_NAMES: frozenset[str] = _words(
+    """
+    inga mina hans per bo dag klara lisa liv saga stig rosa tom sten max del mark lova
+    rita sanna bror frank fred vide ville urban svea tor
+    alm asp berg björk blixt blom borg brink bäck ek falk ferm flink fors frid frisk green
+    gren hall hjort holm hult hägg kling kvist lilja lind ljung lund lönn malm modig nord
+    norrman palm rask skog sköld stark storm strand strid ström svärd
+    """
 )
 
 # Word-names that are pronouns or determiners. "Inga kom" and "Hans var" are
@@ -34,17 +47,42 @@ PLACE_NAMES: frozenset[str] = frozenset(
 # Names that are also months or holidays; careless writers capitalise months.
 CALENDAR_NAMES: frozenset[str] = frozenset({"maj", "juni", "august", "lucia", "valborg"})
 
-MONTHS: frozenset[str] = frozenset(
-    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"]
+MONTHS: frozenset[str] = _words(
+    """
+    januari februari mars april maj juni juli augusti september oktober november
+    december jan feb mar apr jun jul aug sep sept okt nov dec
+    """
 )
-WEEKDAYS: frozenset[str] = frozenset(
-    ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+WEEKDAYS: frozenset[str] = _words(
+    """
+    måndag tisdag onsdag torsdag fredag lördag söndag
+    """
 )
 
 # A capitalised word straight after one of these is a person: "handläggaren Lena",
 # "hennes son Oskar", "dr Bergström". Definite and indefinite singular forms.
-ROLE_WORDS: frozenset[str] = frozenset(
-    ["handläggaren", "handläggare", "biståndshandläggaren", "socialsekreteraren", "socialsekreterare", "ombudet", "läkaren", "läkare", "överläkaren", "underläkaren", "distriktsläkaren", "psykiatern", "kuratorn", "kurator", "psykologen", "psykolog", "sköterskan", "sjuksköterskan", "sjuksköterska", "undersköterskan", "skötaren", "skötare", "terapeuten", "arbetsterapeuten", "fysioterapeuten", "sjukgymnasten", "dietisten", "tandläkaren", "barnmorskan", "läkarsekreteraren", "sekreteraren", "receptionisten", "förvaltaren", "förvaltare", "ställföreträdaren", "boendestödjaren", "boendestödjare", "stödpersonen", "kontaktpersonen", "kontaktperson", "samordnaren", "samordnare", "koordinatorn", "enhetschefen", "enhetschef", "chefen", "chef", "avdelningschefen", "verksamhetschefen", "verksamhetschef", "socialchefen", "sektionschefen", "gruppledaren", "arbetsledaren", "hyresvärden", "värden", "fastighetsskötaren", "vaktmästaren", "advokaten", "advokat", "juristen", "jurist", "tolken", "tolk", "prästen", "diakonen", "rektorn", "läraren", "lärare", "mentorn", "coachen", "handledaren", "handledare", "arbetsgivaren", "kollegan", "kollegen", "klienten", "klient", "patienten", "brukaren", "deltagaren", "sonen", "son", "dottern", "dotter", "mamman", "mamma", "modern", "mor", "pappan", "pappa", "fadern", "far", "brodern", "bror", "brorsan", "systern", "syster", "kusinen", "kusin", "mormor", "farmor", "morfar", "farfar", "mostern", "moster", "fastern", "faster", "morbror", "farbror", "svärmor", "svärfar", "svärdottern", "svärsonen", "barnbarnet", "grannen", "granne", "vännen", "vän", "väninnan", "kompisen", "kamraten", "sambon", "sambo", "särbon", "maken", "make", "makan", "maka", "frun", "fru", "hustrun", "mannen", "pojkvännen", "pojkvän", "flickvännen", "flickvän", "partnern", "expartnern", "exmaken", "exfrun", "fästmön", "fästmannen", "styvpappan", "styvmamman", "styvdottern", "styvsonen", "tvillingen", "hyresgästen", "doktor", "doktorn", "dr", "herr", "fröken", "professor", "pastor"]
+ROLE_WORDS: frozenset[str] = _words(
+    """
+    handläggaren handläggare biståndshandläggaren socialsekreteraren socialsekreterare
+    ombudet läkaren läkare överläkaren underläkaren distriktsläkaren psykiatern kuratorn
+    kurator psykologen psykolog sköterskan sjuksköterskan sjuksköterska undersköterskan
+    skötaren skötare terapeuten arbetsterapeuten fysioterapeuten sjukgymnasten dietisten
+    tandläkaren barnmorskan läkarsekreteraren sekreteraren receptionisten förvaltaren
+    förvaltare ställföreträdaren boendestödjaren boendestödjare stödpersonen
+    kontaktpersonen kontaktperson samordnaren samordnare koordinatorn enhetschefen
+    enhetschef chefen chef avdelningschefen verksamhetschefen verksamhetschef
+    socialchefen sektionschefen gruppledaren arbetsledaren hyresvärden värden
+    fastighetsskötaren vaktmästaren advokaten advokat juristen jurist tolken tolk
+    prästen diakonen rektorn läraren lärare mentorn coachen handledaren handledare
+    arbetsgivaren kollegan kollegen klienten klient patienten brukaren deltagaren sonen
+    son dottern dotter mamman mamma modern mor pappan pappa fadern far brodern bror
+    brorsan systern syster kusinen kusin mormor farmor morfar farfar mostern moster
+    fastern faster morbror farbror svärmor svärfar svärdottern svärsonen barnbarnet
+    grannen granne vännen vän väninnan kompisen kamraten sambon sambo särbon maken make
+    makan maka frun fru hustrun mannen pojkvännen pojkvän flickvännen flickvän partnern
+    expartnern exmaken exfrun fästmön fästmannen styvpappan styvmamman styvdottern
+    styvsonen tvillingen hyresgästen doktor doktorn dr herr fröken professor pastor
+    """
 )
 
 # Greetings and sign-offs: "Hej Linnea!", "Tack Karin".
@@ -53,35 +91,55 @@ GREETINGS: frozenset[str] = frozenset({"hej", "hejsan", "hallå", "tack", "kära
 # Verbs that only a person does, so they mark the word before as a person:
 # "Stig ringde", "Björn berättade". Auxiliaries ("har", "var") are left out,
 # since places and things have and are too ("Lund har infört").
-PERSON_VERBS: frozenset[str] = frozenset(
+PERSON_VERBS: frozenset[str] = _words(
     """
     ringde ringer ringt sa sade säger berättade berättar träffade mejlade mailade
     skrev svarade svarar frågade frågar tyckte tycker menade menar hävdade lovade
     lovar uppgav förklarade förklarar hänvisade kontaktade bokade erbjöd glömde orkar
     orkade kände känner upplevde upplever mådde mår grät skrattade bad undrade litar
     litade vågade vågar sms:ade
-    """.split()
+    """
 )
 
 # Verbs that take a person as object: "Vi träffade Nora", "ringde Lund" is unusual.
-CONTACT_VERBS: frozenset[str] = frozenset(
-    ["träffade", "träffar", "ringde", "ringer", "kontaktade", "kontaktar", "mejlade", "mailade", "hjälpte", "hjälper", "besökte", "besöker", "frågade", "frågar", "bad", "informerade", "hämtade", "skjutsade", "stöttade"]
+CONTACT_VERBS: frozenset[str] = _words(
+    """
+    träffade träffar ringde ringer kontaktade kontaktar mejlade mailade hjälpte hjälper
+    besökte besöker frågade frågar bad informerade hämtade skjutsade stöttade
+    """
 )
 # "pratade med Nora": the word before "med".
-WITH_VERBS: frozenset[str] = frozenset(
-    ["pratade", "pratar", "talade", "talar", "följde", "följer", "träffades", "samtalade", "mötet", "möte", "samtalet", "samtal", "tillsammans", "kontakt"]
+WITH_VERBS: frozenset[str] = _words(
+    """
+    pratade pratar talade talar följde följer träffades samtalade mötet möte samtalet
+    samtal tillsammans kontakt
+    """
 )
 
 # Words that make the capitalised word after them part of an organisation's or a
 # place's name ("Vårdcentralen Björken", "Sankt Lars", "Region Kronoberg").
-ORG_HEADS: frozenset[str] = frozenset(
-    ["region", "regionen", "vårdcentral", "vårdcentralen", "hälsocentral", "hälsocentralen", "mottagning", "mottagningen", "klinik", "kliniken", "sjukhus", "sjukhuset", "lasarett", "lasarettet", "boende", "boendet", "gruppboende", "gruppboendet", "gården", "huset", "hus", "stiftelsen", "föreningen", "förening", "kyrkan", "församling", "skolan", "hotell", "café", "kafé", "restaurang", "apotek", "apoteket", "kvarteret", "sankt", "sankta", "s:t", "st", "villa", "hemmet", "centrum", "bostäder", "fastigheter", "folkhögskola", "gymnasiet", "förbundet", "riksförbundet", "träffpunkt", "träffpunkten", "projektet", "projekt", "programmet", "appen", "tjänsten", "e-tjänsten", "kommun", "stad", "landsting", "föreningen", "avdelning", "avdelningen"]
+ORG_HEADS: frozenset[str] = _words(
+    """
+    region regionen vårdcentral vårdcentralen hälsocentral hälsocentralen mottagning
+    mottagningen klinik kliniken sjukhus sjukhuset lasarett lasarettet boende boendet
+    gruppboende gruppboendet gården huset hus stiftelsen föreningen förening kyrkan
+    församling skolan hotell café kafé restaurang apotek apoteket kvarteret sankt sankta
+    s:t st villa hemmet centrum bostäder fastigheter folkhögskola gymnasiet förbundet
+    riksförbundet träffpunkt träffpunkten projektet projekt programmet appen tjänsten
+    e-tjänsten kommun stad landsting föreningen avdelning avdelningen
+    """
 )
 
 # Words that make the capitalised word before them part of a name of a place or
 # an organisation ("Nora kommun", "Svea hovrätt", "Maria Ungdom", "Freja eID").
-ORG_TAILS: frozenset[str] = frozenset(
-    ["kommun", "kommuns", "stad", "stads", "län", "läns", "socken", "församling", "sjukhus", "lasarett", "vårdcentral", "hälsocentral", "universitet", "universitetssjukhus", "högskola", "skola", "gymnasium", "kyrka", "centrum", "gård", "gården", "torg", "park", "plan", "hovrätt", "tingsrätt", "förvaltningsrätt", "kammarrätt", "klinik", "kliniken", "mottagning", "mottagningen", "apotek", "bostäder", "hus", "huset", "bank", "förening", "akademi", "institut", "institutet", "ab", "hb", "eid", "ungdom", "beroende", "rike", "ekonomi", "line", "kong"]
+ORG_TAILS: frozenset[str] = _words(
+    """
+    kommun kommuns stad stads län läns socken församling sjukhus lasarett vårdcentral
+    hälsocentral universitet universitetssjukhus högskola skola gymnasium kyrka centrum
+    gård gården torg park plan hovrätt tingsrätt förvaltningsrätt kammarrätt klinik
+    kliniken mottagning mottagningen apotek bostäder hus huset bank förening akademi
+    institut institutet ab hb eid ungdom beroende rike ekonomi line kong
+    """
 )
 
 # Built-in phrases that hold a name but are no person (services and places).
@@ -102,15 +160,18 @@ BUILTIN_NON_NAMES: tuple[str, ...] = (
     "Hong Kong",
 )
 
-# Endings typical of surnames, to accept an unlisted surname after a known first
-# name ("Teemu Mäkinen", "Slavko Novakovic").
-SURNAME_SUFFIXES: tuple[str, ...] = (
+# Endings of surnames. After a known first name, a capitalised word with a
+# strong ending is a surname even if unlisted ("Lena Xyzberg", "Emir Hodžić");
+# the weak endings are accepted only after a first name that is no common word.
+STRONG_SURNAME_SUFFIXES: tuple[str, ...] = (
     "sson", "son", "sen", "berg", "bergh", "ström", "strom", "qvist", "kvist", "quist",
-    "gren", "lund", "lind", "dahl", "dal", "holm", "blad", "blom", "stedt", "ell", "én",
-    "ander", "mark", "fors", "ius", "ić", "ic", "vić", "ović", "ski", "ska", "cki", "wicz",
-    "czyk", "nen", "inen", "oğlu", "oglu", "zadeh", "zade", "pour", "yan", "ian", "ov",
-    "ova", "ev", "eva", "enko", "uk", "ez", "es", "os", "ai", "zai", "i", "a", "o", "u",
-    "ndt", "ing",
+    "gren", "lund", "lind", "dahl", "holm", "blad", "blom", "stedt", "ell", "én", "ander",
+    "ius", "ić", "vić", "ović", "ski", "ska", "cki", "wicz", "czyk", "inen", "nen", "oğlu",
+    "oglu", "zadeh",
+)
+WEAK_SURNAME_SUFFIXES: tuple[str, ...] = (
+    "dal", "mark", "fors", "ic", "zade", "pour", "yan", "ian", "ov", "ova", "ev", "eva",
+    "enko", "uk", "ez", "es", "os", "ai", "zai", "i", "a", "o", "u", "ndt", "ing",
 )
 
 # An unknown capitalised word after a role word is a person unless it ends like
@@ -123,19 +184,38 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "stödet", "teamet", "service",
 )
 
+# Common words that start a sentence before a surname ("Enligt Johansson").
+SENTENCE_WORDS: frozenset[str] = _words(
+    """enligt efter även till från med hos för av vid när då men och också bara både
+    sedan så nu där här om under mot trots utan inte ej kontakta ring fråga fru herr
+    vi jag hon han hen de den det dessutom därför ändå"""
+)
+# Endings of inflected Swedish words (definite nouns, past tense verbs ...).
+SWEDISH_WORD_ENDINGS: tuple[str, ...] = (
+    "en", "an", "et", "ade", "de", "te", "gt", "ter", "ar", "er", "or", "na", "ning", "het",
+)
+
 # Words after which a place name is a place: "i Lund", "från Nora".
-PLACE_PREPOSITIONS: frozenset[str] = frozenset(
-    ["i", "från", "till", "mot", "utanför", "nära", "vid", "via", "genom", "kring", "runt", "inom", "ur", "på"]
+PLACE_PREPOSITIONS: frozenset[str] = _words(
+    """
+    i från till mot utanför nära vid via genom kring runt inom ur på
+    """
 )
 
 # Words before a month-name that make it a date: "den 5 Juni", "i Maj", "under Juni".
-DATE_WORDS: frozenset[str] = frozenset(
-    ["i", "under", "från", "till", "sedan", "efter", "före", "innan", "av", "om", "mellan", "varje", "hela", "nästa", "förra", "sista", "början", "mitten", "slutet", "inför", "kring", "runt", "per", "tills"]
+DATE_WORDS: frozenset[str] = _words(
+    """
+    i under från till sedan efter före innan av om mellan varje hela nästa förra sista
+    början mitten slutet inför kring runt per tills
+    """
 )
 
 # Abbreviations whose final dot does not end a sentence.
-NON_FINAL_ABBREVIATIONS: frozenset[str] = frozenset(
-    ["t.ex", "bl.a", "s.k", "dvs", "d.v.s", "ca", "c:a", "enl", "kl", "nr", "tel", "jfr", "p.g.a", "pga", "fr.o.m", "t.o.m", "resp", "ang", "inkl", "exkl", "tf", "t.f", "f.d", "ev", "o", "dr", "dir", "prop", "kap"]
+NON_FINAL_ABBREVIATIONS: frozenset[str] = _words(
+    """
+    t.ex bl.a s.k dvs d.v.s ca c:a enl kl nr tel jfr p.g.a pga fr.o.m t.o.m resp ang
+    inkl exkl tf t.f f.d ev o dr dir prop kap
+    """
 )
 
 # Number words from 16 to 99, for ages written out ("trettiofem år").
@@ -153,18 +233,40 @@ def _number_words() -> dict[str, int]:
 NUMBER_WORDS: dict[str, int] = _number_words()
 
 # Words for people, used by the age rules ("klienten, 23 år", "hennes 7-årige son").
-PERSON_NOUNS: frozenset[str] = frozenset(
-    ["klient", "klienten", "kvinna", "kvinnan", "man", "mannen", "person", "personen", "pojke", "pojken", "flicka", "flickan", "son", "sonen", "dotter", "dottern", "barn", "barnet", "mamma", "mamman", "pappa", "pappan", "mor", "modern", "far", "fadern", "bror", "brodern", "syster", "systern", "granne", "grannen", "sambo", "sambon", "make", "maken", "maka", "makan", "fru", "frun", "patient", "patienten", "brukare", "brukaren", "student", "studenten", "pensionär", "pensionären", "tjej", "tjejen", "kille", "killen", "förälder", "föräldern", "ensamstående", "kusin", "kusinen", "barnbarn", "barnbarnet", "tvilling", "tvillingen", "hon", "han", "hen"]
+PERSON_NOUNS: frozenset[str] = _words(
+    """
+    klient klienten kvinna kvinnan man mannen person personen pojke pojken flicka
+    flickan son sonen dotter dottern barn barnet mamma mamman pappa pappan mor modern
+    far fadern bror brodern syster systern granne grannen sambo sambon make maken maka
+    makan fru frun patient patienten brukare brukaren student studenten pensionär
+    pensionären tjej tjejen kille killen förälder föräldern ensamstående kusin kusinen
+    barnbarn barnbarnet tvilling tvillingen hon han hen
+    """
 )
 
 # Nouns that make "N-årig" a duration rather than an age ("en 20-årig erfarenhet").
-DURATION_NOUNS: frozenset[str] = frozenset(
-    ["erfarenhet", "tradition", "historia", "samarbete", "samarbetet", "verksamhet", "period", "perioden", "projekt", "projektet", "satsning", "satsningen", "utbildning", "utbildningen", "avtal", "avtalet", "kontrakt", "jubileum", "uppdrag", "uppdraget", "anställning", "anställningen", "plan", "planen", "program", "programmet", "försök", "försöket", "insats", "insatsen", "forskning", "studie", "studien", "uppföljning", "garanti"]
+DURATION_NOUNS: frozenset[str] = _words(
+    """
+    erfarenhet tradition historia samarbete samarbetet verksamhet period perioden
+    projekt projektet satsning satsningen utbildning utbildningen avtal avtalet kontrakt
+    jubileum uppdrag uppdraget anställning anställningen plan planen program programmet
+    försök försöket insats insatsen forskning studie studien uppföljning garanti
+    """
 )
 
 # Words that show a generic subject, so "fyller 65" states a rule, not an age.
-GENERIC_SUBJECTS: frozenset[str] = frozenset(
-    ["man", "personer", "alla", "de", "dem", "den", "enskilde", "enskilda", "sökande", "unga", "barn"]
+GENERIC_SUBJECTS: frozenset[str] = _words(
+    """
+    man personer alla de dem den enskilde enskilda sökande unga barn
+    """
+)
+
+# Words after "fyller 50" that make the number a count, not an age ("fyller 3 sidor").
+TURN_UNITS: frozenset[str] = _words(
+    """
+    procent kr kronor sidor blanketter timmar minuter dagar veckor månader poäng platser
+    personer st stycken rader frågor
+    """
 )
 
 # Keywords before a number that make it a case or reference number, not a
@@ -177,8 +279,11 @@ CASE_NUMBER_WORDS: tuple[str, ...] = (
 )
 
 # Capitalised words that follow a five-digit number but are no town ("12 000 Kronor").
-NON_TOWNS: frozenset[str] = frozenset(
-    ["kronor", "kr", "sek", "procent", "personer", "ärenden", "timmar", "dagar", "veckor", "månader", "år", "st", "stycken", "invånare", "klienter", "ansökningar"]
+NON_TOWNS: frozenset[str] = _words(
+    """
+    kronor kr sek procent personer ärenden timmar dagar veckor månader år st stycken
+    invånare klienter ansökningar
+    """
 )
 
 

@@ -6,14 +6,16 @@ MkDocs page, so search, sitemap and theme treat them like any other page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from datetime import date
+from importlib import resources
 from typing import Any
 
+from .guide import guide_pages
 from .projection import Label, Projection, ReportView, slug
+from .report import year_pages
 
 PER_PAGE = 50
 
@@ -168,6 +170,8 @@ def build_pages(p: Projection, per_page: int = PER_PAGE) -> list[PageSpec]:
                           {"vocabulary": p.vocabulary}))
     if not p.internal:
         specs.append(document_page("oppna-data/index.md", "oppna-data.md", open_data_links(p)))
+    specs += year_pages(p)
+    specs += guide_pages(p)
     return specs
 
 

@@ -8,11 +8,15 @@ problems, never a traceback.
 from __future__ import annotations
 
 import random
+import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from po_build.codes import CODES, GROUPS, WARNINGS, Code
 from po_build.records import Section, Step
 from po_build.validate import check_tree
 from tests.helpers import (
@@ -41,7 +45,9 @@ EXTRA = 11  # first added key in a brist
 P_EXTRA = 8  # first added key in a positiv
 BODY_START = 12  # first body line of a default brist (an empty line)
 
-HISTORIK_OK = "\n  - {datum: 2025-03-14, status: upptäckt}\n  - {datum: 2025-04-01, status: påtalad}"
+HISTORIK_OK = (
+    "\n  - {datum: 2025-03-14, status: upptäckt}\n  - {datum: 2025-04-01, status: påtalad}"
+)
 
 
 def _hist(*steps: tuple[str, str]) -> str:
@@ -50,7 +56,16 @@ def _hist(*steps: tuple[str, str]) -> str:
 
 # === Schema (PO2xx) =======================================================================
 
-BRIST_REQUIRED = ["id", "rubrik", "datum", "nivå", "kategorier", "aktörer", "allvarlighet", "status"]
+BRIST_REQUIRED = [
+    "id",
+    "rubrik",
+    "datum",
+    "nivå",
+    "kategorier",
+    "aktörer",
+    "allvarlighet",
+    "status",
+]
 POSITIV_REQUIRED = ["id", "rubrik", "datum", "kategorier", "aktörer"]
 
 
@@ -87,8 +102,14 @@ def test_missing_typ_is_po211(tmp_path: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "hint"), [("bris", "menade du 'brist'?"), ("Positiv", "menade du 'positiv'?"),
-                        ("systembrist", ""), ("[brist]", ""), ("12", "")]
+    ("value", "hint"),
+    [
+        ("bris", "menade du 'brist'?"),
+        ("Positiv", "menade du 'positiv'?"),
+        ("systembrist", ""),
+        ("[brist]", ""),
+        ("12", ""),
+    ],
 )
 def test_wrong_typ_is_po211(tmp_path: Path, value: str, hint: str) -> None:
     path = write_report(tmp_path, fields={"typ": value})
@@ -128,8 +149,17 @@ def test_unknown_key_in_historik_item_is_po202(tmp_path: Path) -> None:
         ({"tema": "[a, b]"}, EXTRA, "en text"),
         ({"rubrik": "null"}, RUBRIK, "en text"),
     ],
-    ids=["kategorier-text", "intern-text", "rubrik-number", "datum-number", "id-number",
-         "mottagare-text", "historik-dates", "tema-list", "rubrik-null"],
+    ids=[
+        "kategorier-text",
+        "intern-text",
+        "rubrik-number",
+        "datum-number",
+        "id-number",
+        "mottagare-text",
+        "historik-dates",
+        "tema-list",
+        "rubrik-null",
+    ],
 )
 def test_wrong_type_is_po203(tmp_path: Path, fields: dict[str, str], line: int, hint: str) -> None:
     path = write_report(tmp_path, fields=fields)
@@ -139,12 +169,15 @@ def test_wrong_type_is_po203(tmp_path: Path, fields: dict[str, str], line: int, 
 
 def test_empty_text_in_list_is_po203(tmp_path: Path) -> None:
     path = write_report(tmp_path, fields={"mottagare": "[styrgruppen, '']"})
-    p = assert_problem(check(tmp_path), "PO203", path, EXTRA, tmp_path, col=len("mottagare: [styrgruppen, ") + 1)
+    p = assert_problem(
+        check(tmp_path), "PO203", path, EXTRA, tmp_path, col=len("mottagare: [styrgruppen, ") + 1
+    )
     assert "tom" in p.message
 
 
-@pytest.mark.parametrize("value", ["B-25-1", "B-2025-1", "b-2025-001", "B-2025-00001", "B2025001",
-                                   "'B-2025-001 '"])
+@pytest.mark.parametrize(
+    "value", ["B-25-1", "B-2025-1", "b-2025-001", "B-2025-00001", "B2025001", "'B-2025-001 '"]
+)
 def test_malformed_id_is_po204_only(tmp_path: Path, value: str) -> None:
     path = write_report(tmp_path, fields={"id": value}, name="B-2025-001-rapport.md", year="2025")
     result = check(tmp_path)
@@ -207,8 +240,18 @@ def test_rubrik_counts_characters_not_bytes(tmp_path: Path) -> None:
         ("positiv", {"kategorier": "[lilla-extr]"}, P_KATEGORIER, 14, "lilla-extra"),
         ("positiv", {"kategorier": "[regelverk]"}, P_KATEGORIER, 14, None),
     ],
-    ids=["kategori", "aktör", "nivå", "nivå-case", "status", "status-diacritics",
-         "allvarlighet", "historik-status", "positiv-kategori", "brist-kategori-in-positiv"],
+    ids=[
+        "kategori",
+        "aktör",
+        "nivå",
+        "nivå-case",
+        "status",
+        "status-diacritics",
+        "allvarlighet",
+        "historik-status",
+        "positiv-kategori",
+        "brist-kategori-in-positiv",
+    ],
 )
 def test_unknown_vocabulary_value_is_po206(
     tmp_path: Path, kind: str, fields: dict[str, str], line: int, col: int, suggestion: str | None
@@ -234,8 +277,17 @@ def test_declared_area_passes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["2025-02-30", "14/3 2025", "2025-3-4", "2025-13-01", "2025-03-14 10:00",
-              "'2025-03-14T10:00'", "mars 2025", "2025-00-10"],
+    "value",
+    [
+        "2025-02-30",
+        "14/3 2025",
+        "2025-3-4",
+        "2025-13-01",
+        "2025-03-14 10:00",
+        "'2025-03-14T10:00'",
+        "mars 2025",
+        "2025-00-10",
+    ],
 )
 def test_bad_date_is_po207(tmp_path: Path, value: str) -> None:
     path = write_report(tmp_path, fields={"datum": value})
@@ -275,15 +327,26 @@ def test_empty_required_list_is_po208(tmp_path: Path, kind: str, key: str) -> No
 
 
 def test_empty_optional_lists_pass(tmp_path: Path) -> None:
-    write_report(tmp_path, fields={"områden": "[]", "förekomster": "[]", "mottagare": "[]",
-                                   "relaterade": "[]", "bilagor": "[]"})
+    write_report(
+        tmp_path,
+        fields={
+            "områden": "[]",
+            "förekomster": "[]",
+            "mottagare": "[]",
+            "relaterade": "[]",
+            "bilagor": "[]",
+        },
+    )
     assert_clean(check(tmp_path))
 
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("kategorier", "[samordning, tillganglighet, samordning]"), ("aktörer", "[lss, lss]"),
-     ("relaterade", "[P-2025-001, P-2025-001]")],
+    [
+        ("kategorier", "[samordning, tillganglighet, samordning]"),
+        ("aktörer", "[lss, lss]"),
+        ("relaterade", "[P-2025-001, P-2025-001]"),
+    ],
 )
 def test_duplicate_list_value_is_po209(tmp_path: Path, key: str, value: str) -> None:
     write_report(tmp_path, "positiv")
@@ -293,7 +356,9 @@ def test_duplicate_list_value_is_po209(tmp_path: Path, key: str, value: str) -> 
 
 
 def test_too_many_values_is_po212(tmp_path: Path) -> None:
-    path = write_report(tmp_path, fields={"mottagare": "[" + ", ".join(["styrgruppen"] * 201) + "]"})
+    path = write_report(
+        tmp_path, fields={"mottagare": "[" + ", ".join(["styrgruppen"] * 201) + "]"}
+    )
     assert_problem(check(tmp_path), "PO212", path, EXTRA, tmp_path)
 
 
@@ -305,8 +370,8 @@ def test_publicera_not_boolean_is_po213(tmp_path: Path, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "published"), [("true", True), ("ja", True), ("false", False), ("nej", False),
-                             ("yes", True), ("no", False)]
+    ("value", "published"),
+    [("true", True), ("ja", True), ("false", False), ("nej", False), ("yes", True), ("no", False)],
 )
 def test_publicera_accepts_ja_and_nej(tmp_path: Path, value: str, published: bool) -> None:
     write_report(tmp_path, fields={"publicera": value, "publicerad": "2025-05-01"})
@@ -336,8 +401,16 @@ def test_default_publicera_is_false(tmp_path: Path) -> None:
 # === Rules (PO3xx) ========================================================================
 
 
-@pytest.mark.parametrize("name", ["B-2025-002-telefon.md", "telefon.md", "B-2025-0011-x.md",
-                                  "B-2025-001.txt.md", "P-2025-001-x.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "B-2025-002-telefon.md",
+        "telefon.md",
+        "B-2025-0011-x.md",
+        "B-2025-001.txt.md",
+        "P-2025-001-x.md",
+    ],
+)
 def test_file_name_not_starting_with_id_is_po301(tmp_path: Path, name: str) -> None:
     path = write_report(tmp_path, name=name)
     p = assert_problem(check(tmp_path), "PO301", path, ID, tmp_path, col=len("id: ") + 1)
@@ -387,8 +460,13 @@ def test_today_is_not_in_the_future(tmp_path: Path) -> None:
     today = TODAY.isoformat()
     write_report(
         tmp_path,
-        fields={"datum": today, "förekomster": f"[{today}]", "publicera": "true",
-                "publicerad": today, "historik": _hist((today, "upptäckt"), (today, "påtalad"))},
+        fields={
+            "datum": today,
+            "förekomster": f"[{today}]",
+            "publicera": "true",
+            "publicerad": today,
+            "historik": _hist((today, "upptäckt"), (today, "påtalad")),
+        },
     )
     assert_clean(check(tmp_path))
 
@@ -418,8 +496,11 @@ def test_category_not_allowed_for_level_is_po304(
 
 @pytest.mark.parametrize(
     ("level", "cats"),
-    [("individ", "[bemotande, metod, kunskap]"), ("lokal", "[organisation, mal-styrning]"),
-     ("nationell", "[regelverk, gransdragning, digitalisering]")],
+    [
+        ("individ", "[bemotande, metod, kunskap]"),
+        ("lokal", "[organisation, mal-styrning]"),
+        ("nationell", "[regelverk, gransdragning, digitalisering]"),
+    ],
 )
 def test_category_allowed_for_level_passes(tmp_path: Path, level: str, cats: str) -> None:
     write_report(tmp_path, fields={"nivå": level, "kategorier": cats})
@@ -428,7 +509,8 @@ def test_category_allowed_for_level_passes(tmp_path: Path, level: str, cats: str
 
 def test_historik_not_starting_with_upptackt_is_po305(tmp_path: Path) -> None:
     path = write_report(
-        tmp_path, fields={"historik": _hist(("2025-03-14", "analyserad"), ("2025-04-01", "påtalad"))}
+        tmp_path,
+        fields={"historik": _hist(("2025-03-14", "analyserad"), ("2025-04-01", "påtalad"))},
     )
     p = assert_problem(check(tmp_path), "PO305", path, EXTRA + 1, tmp_path, col=33)
     assert "upptäckt" in p.message
@@ -440,14 +522,18 @@ def test_historik_in_good_order_passes(tmp_path: Path) -> None:
 
 
 def test_historik_out_of_order_is_po306(tmp_path: Path) -> None:
-    hist = _hist(("2025-03-14", "upptäckt"), ("2025-05-01", "analyserad"), ("2025-04-01", "påtalad"))
+    hist = _hist(
+        ("2025-03-14", "upptäckt"), ("2025-05-01", "analyserad"), ("2025-04-01", "påtalad")
+    )
     path = write_report(tmp_path, fields={"historik": hist})
     p = assert_problem(check(tmp_path), "PO306", path, EXTRA + 3, tmp_path, col=13)
     assert "2025-04-01" in p.message and "2025-05-01" in p.message
 
 
 def test_historik_same_day_steps_pass(tmp_path: Path) -> None:
-    hist = _hist(("2025-03-14", "upptäckt"), ("2025-03-14", "analyserad"), ("2025-03-14", "påtalad"))
+    hist = _hist(
+        ("2025-03-14", "upptäckt"), ("2025-03-14", "analyserad"), ("2025-03-14", "påtalad")
+    )
     write_report(tmp_path, fields={"historik": hist})
     assert_clean(check(tmp_path))
 
@@ -505,8 +591,9 @@ def test_all_sections_in_order_pass(tmp_path: Path) -> None:
     assert_clean(check(tmp_path))
 
 
-@pytest.mark.parametrize("missing", ["Beskrivning", "Orsaker", "Konsekvenser",
-                                     "Förslag till åtgärder"])
+@pytest.mark.parametrize(
+    "missing", ["Beskrivning", "Orsaker", "Konsekvenser", "Förslag till åtgärder"]
+)
 def test_missing_required_section_is_po310(tmp_path: Path, missing: str) -> None:
     body = BRIST_BODY.replace(f"## {missing}\n", "")
     path = write_report(tmp_path, body=body)
@@ -548,7 +635,9 @@ def test_sections_out_of_order_is_po311(tmp_path: Path) -> None:
         "\n## Förslag till åtgärder\n\nx\n"
     )
     path = write_report(tmp_path, body=body)
-    p = assert_problem(check(tmp_path), "PO311", path, line_of(path, "## Beskrivning"), tmp_path, col=4)
+    p = assert_problem(
+        check(tmp_path), "PO311", path, line_of(path, "## Beskrivning"), tmp_path, col=4
+    )
     assert "Beskrivning, Orsaker" in p.message
 
 
@@ -558,14 +647,21 @@ def test_optional_section_out_of_order_is_po311(tmp_path: Path) -> None:
     result = check(tmp_path)
     assert error_codes(result) == ["PO311", "PO311", "PO311"]
     assert [p.line for p in result.errors] == [
-        line_of(path, "## Orsaker"), line_of(path, "## Konsekvenser"), line_of(path, "## Förslag"),
+        line_of(path, "## Orsaker"),
+        line_of(path, "## Konsekvenser"),
+        line_of(path, "## Förslag"),
     ]
 
 
 @pytest.mark.parametrize(
     ("heading", "suggestion"),
-    [("Orsak", "Orsaker"), ("beskrivning", "Beskrivning"), ("Förslag till åtgärd", "Förslag till åtgärder"),
-     ("Konsekvens", "Konsekvenser"), ("Uppfoljning", "Uppföljning")],
+    [
+        ("Orsak", "Orsaker"),
+        ("beskrivning", "Beskrivning"),
+        ("Förslag till åtgärd", "Förslag till åtgärder"),
+        ("Konsekvens", "Konsekvenser"),
+        ("Uppfoljning", "Uppföljning"),
+    ],
 )
 def test_unknown_heading_is_po312_with_suggestion(
     tmp_path: Path, heading: str, suggestion: str
@@ -586,7 +682,9 @@ def test_unknown_heading_replacing_a_required_one(tmp_path: Path) -> None:
 def test_duplicate_heading_is_po313(tmp_path: Path) -> None:
     path = write_report(tmp_path, body=BRIST_BODY + "\n## Förslag till åtgärder\n\nMer.\n")
     first = line_of(path, "## Förslag")
-    p = assert_problem(check(tmp_path), "PO313", path, line_of(path, "## Förslag", 2), tmp_path, col=4)
+    p = assert_problem(
+        check(tmp_path), "PO313", path, line_of(path, "## Förslag", 2), tmp_path, col=4
+    )
     assert f"rad {first}" in p.message
 
 
@@ -597,7 +695,9 @@ def test_related_report_that_does_not_exist_is_po314(tmp_path: Path) -> None:
     path = write_report(tmp_path, fields={"relaterade": "[P-2025-001, B-2025-002]"})
     write_report(tmp_path, "positiv")
     result = check(tmp_path)
-    p = assert_problem(result, "PO314", path, EXTRA, tmp_path, col=len("relaterade: [P-2025-001, ") + 1)
+    p = assert_problem(
+        result, "PO314", path, EXTRA, tmp_path, col=len("relaterade: [P-2025-001, ") + 1
+    )
     assert "'B-2025-002'" in p.message
     assert [r.id for r in result.content.reports] == ["P-2025-001"]
 
@@ -666,7 +766,7 @@ def test_existing_attachments_pass(tmp_path: Path) -> None:
     assert_clean(check(tmp_path))
 
 
-# --- warnings never fail ---------------------------------------------------------------------------
+# --- warnings never fail ----------------------------------------------------------------
 
 
 def test_folder_year_differing_from_id_is_a_warning_po321(tmp_path: Path) -> None:
@@ -720,8 +820,10 @@ def test_year_not_matching_folder_is_po316(tmp_path: Path) -> None:
 
 def test_yearly_file_in_a_subfolder_is_po316(tmp_path: Path) -> None:
     write_year(tmp_path)
-    path = write(tmp_path / "arsrapport" / "2025" / "extra" / "x.md",
-                 front_matter({"rubrik": "X", "ordning": "3"}))
+    path = write(
+        tmp_path / "arsrapport" / "2025" / "extra" / "x.md",
+        front_matter({"rubrik": "X", "ordning": "3"}),
+    )
     assert_problem(check(tmp_path), "PO316", path, 1, tmp_path)
 
 
@@ -734,8 +836,9 @@ def test_yearly_folder_without_index_is_po317(tmp_path: Path) -> None:
 
 
 def test_duplicate_chapter_order_is_po318(tmp_path: Path) -> None:
-    folder = write_year(tmp_path, chapters={"a": ("Kapitel A", 1, "\nx\n"),
-                                            "b": ("Kapitel B", 1, "\ny\n")})
+    folder = write_year(
+        tmp_path, chapters={"a": ("Kapitel A", 1, "\nx\n"), "b": ("Kapitel B", 1, "\ny\n")}
+    )
     p = assert_problem(check(tmp_path), "PO318", folder / "b.md", 3, tmp_path, col=10)
     assert "a.md" in p.message
 
@@ -751,17 +854,23 @@ def test_chapter_schema_is_checked(tmp_path: Path) -> None:
 
 def test_sokande_parts_not_summing_to_totalt_is_po319(tmp_path: Path) -> None:
     folder = write_year(
-        tmp_path, fields={"sökande": "\n  totalt: 10\n  själv: 4\n  anhörig: 3\n"
-                                     "  myndighet: 2\n  övriga: 0"}
+        tmp_path,
+        fields={"sökande": "\n  totalt: 10\n  själv: 4\n  anhörig: 3\n  myndighet: 2\n  övriga: 0"},
     )
     p = assert_problem(check(tmp_path), "PO319", folder / "index.md", 5, tmp_path, col=11)
     assert "9" in p.message and "10" in p.message
 
 
 def test_sokande_summing_to_totalt_passes(tmp_path: Path) -> None:
-    write_year(tmp_path, fields={"sökande": "{totalt: 10, själv: 4, anhörig: 3, myndighet: 2, "
-                                             "övriga: 1}", "ombud": "2.5", "tema": "Tillgänglighet",
-                                 "publicera": "ja"})
+    write_year(
+        tmp_path,
+        fields={
+            "sökande": "{totalt: 10, själv: 4, anhörig: 3, myndighet: 2, övriga: 1}",
+            "ombud": "2.5",
+            "tema": "Tillgänglighet",
+            "publicera": "ja",
+        },
+    )
     result = check(tmp_path)
     assert_clean(result)
     year = result.content.years[0]
@@ -771,15 +880,48 @@ def test_sokande_summing_to_totalt_passes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("fields", "code", "line"),
-    [({"ombud": "-1"}, "PO210", 4), ({"år": "1999"}, "PO210", 2),
-     ({"sökande": "{totalt: 1}"}, "PO201", 4), ({"titel": "''"}, "PO203", 3),
-     ({"år": "'2025'"}, "PO203", 2), ({"förord": "x"}, "PO202", 4)],
+    [
+        ({"ombud": "-1"}, "PO210", 4),
+        ({"år": "1999"}, "PO210", 2),
+        ({"sökande": "{totalt: 1}"}, "PO201", 4),
+        ({"titel": "''"}, "PO203", 3),
+        ({"år": "'2025'"}, "PO203", 2),
+        ({"förord": "x"}, "PO202", 4),
+    ],
 )
 def test_yearly_front_matter_schema(
     tmp_path: Path, fields: dict[str, str], code: str, line: int
 ) -> None:
     folder = write_year(tmp_path, fields=fields)
     assert_problem(check(tmp_path), code, folder / "index.md", line, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("fields", "line"),
+    [
+        ({"år": "2024.0"}, 2),
+        ({"år": "2025.0"}, 2),
+        ({"sökande": "{totalt: 10.0, själv: 1, anhörig: 1, myndighet: 1, övriga: 1}"}, 4),
+    ],
+    ids=["year-as-decimal-other-year", "year-as-decimal", "count-as-decimal"],
+)
+def test_decimal_numbers_are_not_whole_numbers(
+    tmp_path: Path, fields: dict[str, str], line: int
+) -> None:
+    """JSON Schema counts 2024.0 as an integer; then PO316 and PO319 never look at it."""
+    folder = write_year(tmp_path, fields=fields)
+    result = check(tmp_path)
+    assert [(p.path, p.line) for p in result.errors] == [
+        (rel(folder / "index.md", tmp_path), line)
+    ], [p.format() for p in result.problems]
+
+
+def test_index_directly_in_arsrapport_is_po316(tmp_path: Path) -> None:
+    path = write(tmp_path / "arsrapport" / "index.md", front_matter({"år": "2025", "titel": "x"}))
+    result = check(tmp_path)
+    assert ("PO316", rel(path, tmp_path), 1) in [(p.code, p.path, p.line) for p in result.problems]
+    for p in result.problems:  # no "mappen arsrapport//" or "mappen heter ''"
+        assert "//" not in p.message and "''" not in p.message, p.format()
 
 
 def test_unknown_marker_is_po330(tmp_path: Path) -> None:
@@ -871,7 +1013,7 @@ def test_text_that_is_not_html_passes(tmp_path: Path, text: str) -> None:
         ("[x](javascript&colon;alert(1))", 5, "javascript"),
         ("[x](jav\u200bascript:alert(1))", 5, "javascript"),
         ("[x](\x01javascript:alert(1))", 5, "javascript"),
-        ("[x]( javascript:alert(1) \"titel\")", 6, "javascript"),
+        ('[x]( javascript:alert(1) "titel")', 6, "javascript"),
         ("![bild](javascript:alert(1))", 9, "javascript"),
         ("[x](data:text/html;base64,PHNjcmlwdD4=)", 5, "data"),
         ("[x](vbscript:msgbox(1))", 5, "vbscript"),
@@ -929,8 +1071,13 @@ def test_safe_links_pass(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "col"), [("<!-- fråga styrgruppen -->", 1), ("Text <!-- dold --> mer", 6),
-                      ("<!---->", 1), ("<!-- po: nyckeltal -->", 1)]
+    ("text", "col"),
+    [
+        ("<!-- fråga styrgruppen -->", 1),
+        ("Text <!-- dold --> mer", 6),
+        ("<!---->", 1),
+        ("<!-- po: nyckeltal -->", 1),
+    ],
 )
 def test_html_comment_in_report_is_po503(tmp_path: Path, text: str, col: int) -> None:
     path = write_report(tmp_path, body=_body_with(text))
@@ -943,8 +1090,13 @@ def test_comment_in_code_passes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ['{: onclick="alert(1)"}', "{: .klass onmouseover=alert(1)}", "{: ONCLICK=x}",
-             "Stycke {: onfocus='x'}"]
+    "text",
+    [
+        '{: onclick="alert(1)"}',
+        "{: .klass onmouseover=alert(1)}",
+        "{: ONCLICK=x}",
+        "Stycke {: onfocus='x'}",
+    ],
 )
 def test_event_attribute_is_po504(tmp_path: Path, text: str) -> None:
     path = write_report(tmp_path, body=_body_with(text))
@@ -1131,15 +1283,21 @@ def _write_maximal(root: Path) -> None:
     write(root / "index.md", "# Personligt ombud\n")
     write_year(
         root,
-        fields={"tema": "Tillgänglighet", "ombud": "4.5", "publicera": "true",
-                "sökande": "\n  totalt: 120\n  själv: 50\n  anhörig: 30\n  myndighet: 35\n"
-                           "  övriga: 5"},
+        fields={
+            "tema": "Tillgänglighet",
+            "ombud": "4.5",
+            "publicera": "true",
+            "sökande": "\n  totalt: 120\n  själv: 50\n  anhörig: 30\n  myndighet: 35\n  övriga: 5",
+        },
         body="\nFörord om året.\n\n<!-- po: nyckeltal -->\n\n<!-- po: sokande -->\n",
         chapters={
             "02-framgang": ("Framgångsfaktorer", 2, "\n<!-- po: positiva -->\n"),
-            "01-brister": ("Arbetet med brister", 1,
-                           "\nText.\n\n<!-- po: per-niva -->\n<!-- po: allvarligaste -->\n"
-                           "<!-- po: atgardade -->\n"),
+            "01-brister": (
+                "Arbetet med brister",
+                1,
+                "\nText.\n\n<!-- po: per-niva -->\n<!-- po: allvarligaste -->\n"
+                "<!-- po: atgardade -->\n",
+            ),
         },
     )
 
@@ -1150,7 +1308,10 @@ def test_maximal_valid_content_has_no_problems(tmp_path: Path) -> None:
     assert_clean(result)
     assert result.files_checked == 1 + 4 + 3  # vokabular.yml, reports, yearly report
     assert [r.id for r in result.content.reports] == [
-        "B-2024-012", "B-2025-001", "P-2025-003", "P-2025-004"
+        "B-2024-012",
+        "B-2025-001",
+        "P-2025-003",
+        "P-2025-004",
     ]
 
 
@@ -1169,9 +1330,16 @@ def test_maximal_brist_record_values(tmp_path: Path) -> None:
     assert r.förekomster == [date(2025, 4, 2), date(2025, 5, 20), date(2025, 6, 11)]
     assert r.times_seen == 4
     assert r.status == "åtgärdad"
-    assert r.historik[0] == Step(date(2025, 3, 14), "upptäckt", "Tre klienter berättade om samma sak.")
+    assert r.historik[0] == Step(
+        date(2025, 3, 14), "upptäckt", "Tre klienter berättade om samma sak."
+    )
     assert [s.status for s in r.historik] == [
-        "upptäckt", "analyserad", "påtalad", "beslutad", "pågår", "åtgärdad"
+        "upptäckt",
+        "analyserad",
+        "påtalad",
+        "beslutad",
+        "pågår",
+        "åtgärdad",
     ]
     assert r.historik[1].text == ""
     assert r.remedied_in(2025) and not r.remedied_in(2024)
@@ -1188,8 +1356,14 @@ def test_maximal_brist_record_values(tmp_path: Path) -> None:
     }
     assert r.source == "brister/2025/B-2025-001-telefontider.md"
     assert [s.title for s in r.sections] == [
-        "", "Beskrivning", "Orsaker", "Konsekvenser", "Förslag till åtgärder",
-        "Vad ombuden har gjort", "Resultat", "Uppföljning",
+        "",
+        "Beskrivning",
+        "Orsaker",
+        "Konsekvenser",
+        "Förslag till åtgärder",
+        "Vad ombuden har gjort",
+        "Resultat",
+        "Uppföljning",
     ]
     assert r.sections[0] == Section("", "Inledande mening före första rubriken.")
     assert r.sections[4].markdown == (
@@ -1224,7 +1398,8 @@ def test_maximal_yearly_report_record(tmp_path: Path) -> None:
     assert year.sökande == {"totalt": 120, "själv": 50, "anhörig": 30, "myndighet": 35, "övriga": 5}
     assert "<!-- po: nyckeltal -->" in year.foreword
     assert [(c.ordning, c.slug, c.rubrik) for c in year.chapters] == [
-        (1, "01-brister", "Arbetet med brister"), (2, "02-framgang", "Framgångsfaktorer"),
+        (1, "01-brister", "Arbetet med brister"),
+        (2, "02-framgang", "Framgångsfaktorer"),
     ]
     assert year.source == "arsrapport/2025/index.md"
 
@@ -1235,14 +1410,19 @@ _rng = random.Random(20261122)
 
 NASTY: dict[str, bytes] = {
     "random-bytes": bytes(_rng.randrange(256) for _ in range(4000)),
-    "random-printable": "".join(_rng.choice("-:[]{}#&*!|>'\"%@` \n\tåäö") for _ in range(3000)).encode(),
-    "random-after-fence": b"---\n" + bytes(_rng.randrange(32, 127) for _ in range(2000)) + b"\n---\n",
+    "random-printable": "".join(
+        _rng.choice("-:[]{}#&*!|>'\"%@` \n\tåäö") for _ in range(3000)
+    ).encode(),
+    "random-after-fence": b"---\n"
+    + bytes(_rng.randrange(32, 127) for _ in range(2000))
+    + b"\n---\n",
     "list-front-matter": b"---\n- a\n---\n",
     "colons-only": b"---\n: :\n---\n",
     "open-bracket": b"---\nid: [\n---\n",
     "deep-flow-10000": b"---\nid: " + b"[" * 10_000 + b"]" * 10_000 + b"\n---\n",
-    "deep-block-300": ("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(300))
-                       + "---\n").encode(),
+    "deep-block-300": (
+        "---\n" + "".join("  " * i + f"k{i}:\n" for i in range(300)) + "---\n"
+    ).encode(),
     "long-line-under-limit": b"---\nrubrik: " + b"a" * (1024 * 1024 - 40) + b"\n---\n",
     "10-mb-line": b"a" * (10 * 1024 * 1024),
     "only-fence": b"---",
@@ -1257,16 +1437,21 @@ NASTY: dict[str, bytes] = {
     "bool-keys": b"---\nyes: no\non: off\n---\n",
     "bool-keys-in-report": report_text(fields={"yes": "no"}).encode(),
     "surrogate": "---\nrubrik: \ud800\n---\n".encode("utf-8", "surrogatepass"),
-    "bidi-and-zero-width": report_text(fields={"id": "B-2025-001\u200b",
-                                               "rubrik": "\u202eHandläggare går inte"}).encode(),
+    "bidi-and-zero-width": report_text(
+        fields={"id": "B-2025-001\u200b", "rubrik": "\u202eHandläggare går inte"}
+    ).encode(),
     "emoji-keys": "---\n😀: 🙃\nid: B-2025-001\n---\n".encode(),
     "nivå-list": report_text(fields={"nivå": "[lokal]"}).encode(),
     "nivå-mapping": report_text(fields={"nivå": "{a: 1}"}).encode(),
     "status-list": report_text(fields={"status": "[påtalad]", "historik": HISTORIK_OK}).encode(),
     "typ-mapping": report_text(fields={"typ": "{a: 1}"}).encode(),
     "historik-scalars": report_text(fields={"historik": "[a, 1, null]"}).encode(),
-    "historik-nested-lists": report_text(fields={"historik": "[{datum: [x], status: {a: 1}}]"}).encode(),
-    "kategorier-mixed": report_text(fields={"kategorier": "[1, 2.5, null, true, {a: b}, [c]]"}).encode(),
+    "historik-nested-lists": report_text(
+        fields={"historik": "[{datum: [x], status: {a: 1}}]"}
+    ).encode(),
+    "kategorier-mixed": report_text(
+        fields={"kategorier": "[1, 2.5, null, true, {a: b}, [c]]"}
+    ).encode(),
     "publicera-mapping": report_text(fields={"publicera": "{a: 1}", "publicerad": "[x]"}).encode(),
     "infinity-and-nan": b"---\nid: .inf\ntyp: .nan\nrubrik: -.inf\n---\n",
     "huge-int": b"---\nid: 999999999999999999999999999999999\nrubrik: 0x1F\nrubrik2: 0o17\n---\n",
@@ -1277,14 +1462,19 @@ NASTY: dict[str, bytes] = {
     "cp1252-quotes": b"---\nrubrik: \x93citat\x94\n---\n",
     "nul-in-body": report_text().encode() + b"\x00",
     "crlf-mixed": b"---\r\nid: x\r\n---\rbody\n",
-    "bilagor-odd": report_text(fields={"bilagor": "['C:\\\\x', '.', 'bilagor', '\\x00', '~']"}).encode(),
-    "relaterade-self-and-odd": report_text(fields={"relaterade": "[B-2025-001, B-0000-000]"}).encode(),
+    "bilagor-odd": report_text(
+        fields={"bilagor": "['C:\\\\x', '.', 'bilagor', '\\x00', '~']"}
+    ).encode(),
+    "relaterade-self-and-odd": report_text(
+        fields={"relaterade": "[B-2025-001, B-0000-000]"}
+    ).encode(),
     "headings-only": report_text(body="##\n## \n##  ##\n###### ##\n").encode(),
     "unclosed-fence-body": report_text(body="\n```\n## Beskrivning\n").encode(),
     "many-headings": report_text(body="\n## Beskrivning\n" * 2000).encode(),
     "many-links": report_text(body=BRIST_BODY + "[x](javascript:y) " * 5000).encode(),
     "many-tags": report_text(body=BRIST_BODY + "<" * 100_000 + "b>").encode(),
-    "pathological-code-spans": report_text(body=BRIST_BODY + "`" * 50_000 + "x<b>").encode(),
+    "pathological-code-spans": report_text(body=BRIST_BODY + "Text " + "`" * 150 + "x<b>").encode(),
+    "unclosed-fence-of-backticks": report_text(body="`" * 50_000 + "\n" + BRIST_BODY).encode(),
     "backslash-escapes": b'---\nrubrik: "\\x41\\u00e5\\N\\_"\n---\n',
     "tabs-everywhere": b"---\n\tid:\tB-2025-001\n---\n",
 }
@@ -1301,8 +1491,9 @@ def test_nasty_input_gives_problems_not_a_traceback(tmp_path: Path, name: str) -
     assert result.content.reports == []
 
 
-@pytest.mark.parametrize("name", ["random-bytes", "list-front-matter", "nivå-list",
-                                  "deep-flow-10000"])
+@pytest.mark.parametrize(
+    "name", ["random-bytes", "list-front-matter", "nivå-list", "deep-flow-10000"]
+)
 def test_nasty_yearly_report_and_vocabulary(tmp_path: Path, name: str) -> None:
     write(tmp_path / "vokabular.yml", NASTY[name])
     write(tmp_path / "arsrapport" / "2025" / "index.md", NASTY[name])
@@ -1311,3 +1502,218 @@ def test_nasty_yearly_report_and_vocabulary(tmp_path: Path, name: str) -> None:
     result = check(tmp_path)
     assert result.problems
     assert {p.path for p in result.errors} >= {"arsrapport/2025/index.md"}
+
+
+# === Time: no line of a 1 MiB file may make the check hang =====================================
+
+_TIMED = """
+import sys
+from pathlib import Path
+from tests.helpers import check, report_text, write_report, BRIST_BODY
+root = Path(sys.argv[1])
+write_report(root, body=BRIST_BODY + "\\n" + sys.stdin.read() + "\\n")
+print(",".join(p.code for p in check(root).problems))
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Text " + "`" * 3000 + "x<b>", "PO501"),
+        ("## Beskrivning" + " " * 3000 + "x", "PO312"),
+        ("## x" + " " * 1500 + "#" * 1500 + " " * 1500 + "y", "PO312"),
+    ],
+    ids=["many-backticks", "heading-with-many-spaces", "heading-spaces-and-hashes"],
+)
+def test_long_lines_are_checked_quickly(tmp_path: Path, line: str, expected: str) -> None:
+    """Regular expressions with nested repetition can take minutes on one long line."""
+    repo = Path(__file__).resolve().parent.parent
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _TIMED, str(tmp_path)],
+            input=line,
+            text=True,
+            capture_output=True,
+            cwd=repo,
+            timeout=10,
+            check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the check of a {len(line)}-character line took more than 10 seconds")
+    assert expected in done.stdout.split(",")
+
+
+# === The error-code catalog (po_build/codes.py) ===========================================
+
+
+_PACKAGE = Path(__file__).resolve().parent.parent / "po_build"
+_LITERAL = re.compile(r"[\"'](PO\d{3})[\"']")
+
+
+def _emitted_codes() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for source in sorted(_PACKAGE.rglob("*.py")):
+        if source.name == "codes.py":
+            continue
+        for code in _LITERAL.findall(source.read_text("utf-8")):
+            found.setdefault(code, []).append(source.name)
+    return found
+
+
+def test_every_code_in_the_program_is_in_the_catalog() -> None:
+    emitted = _emitted_codes()
+    assert len(emitted) > 50
+    missing = {code: files for code, files in emitted.items() if code not in CODES}
+    assert missing == {}
+
+
+def test_every_catalog_code_is_used_by_the_program() -> None:
+    stale = sorted(set(CODES) - set(_emitted_codes()))
+    assert stale == []
+
+
+def test_catalog_entries_are_complete() -> None:
+    for key, entry in CODES.items():
+        assert isinstance(entry, Code)
+        assert entry.code == key and re.fullmatch(r"PO\d{3}", key)
+        assert entry.grupp in GROUPS, key
+        assert entry.rubrik.strip() and "\n" not in entry.rubrik, key
+        assert entry.exempel.strip(), key
+        assert entry.åtgärd.strip(), key
+    assert set(CODES) >= WARNINGS
+    assert {"PO100", "PO121", "PO200"} <= set(CODES)
+    assert {f"PO40{i}" for i in range(1, 9)} <= set(CODES)
+    assert {entry.grupp for entry in CODES.values()} == set(GROUPS)
+
+
+def test_catalog_groups() -> None:
+    groups = {code: entry.grupp for code, entry in CODES.items()}
+    assert all(groups[c] == "Filen" for c in CODES if c.startswith("PO1"))
+    assert all(groups[c] == "Fälten" for c in CODES if c.startswith("PO2"))
+    assert all(groups[c] == "Personuppgifter" for c in CODES if c.startswith("PO4"))
+    assert all(groups[c] == "Rubriker och text" for c in CODES if c.startswith("PO5"))
+    assert all(groups[c] == "Vokabulären" for c in CODES if c.startswith("PO6"))
+    assert {c for c, g in groups.items() if g == "Årsrapporten"} == {
+        "PO316",
+        "PO317",
+        "PO318",
+        "PO319",
+        "PO330",
+    }
+
+
+def test_catalog_is_plain_swedish() -> None:
+    for entry in CODES.values():
+        text = f"{entry.rubrik} {entry.åtgärd}"
+        for word in ("error", "invalid", "field", "missing", "YAML", "JSON", "schema"):
+            assert word not in text, (entry.code, word)
+
+
+def _as_fields(snippet: str) -> dict[str, str]:
+    """'key: value' lines (indented lines continue the key above) → fields for report_text."""
+    snippet = re.sub(r"[ \t]{2,}\(.*\)$", "", snippet, flags=re.MULTILINE)
+    fields: dict[str, str] = {}
+    key = ""
+    for line in snippet.split("\n"):
+        if line.startswith(" "):
+            fields[key] += "\n" + line
+        else:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    return fields
+
+
+# How each example is tried: as fields of a brist, as raw front-matter lines, as body
+# text, as the whole body, as the whole file, as the yearly report or its foreword,
+# or as content/vokabular.yml. Codes left out cannot be shown by a snippet (a file
+# name, a second file, a locked file, a 50 000-file site, bytes that are not UTF-8).
+EXAMPLE_MODES = {
+    "PO104": "file",
+    "PO105": "file",
+    "PO106": "fields",
+    "PO107": "fields",
+    "PO108": "fields",
+    "PO109": "raw",
+    "PO110": "file",
+    "PO120": "fields",
+    "PO201": "file",
+    "PO202": "fields",
+    "PO203": "fields",
+    "PO204": "fields",
+    "PO205": "fields",
+    "PO206": "fields",
+    "PO207": "fields",
+    "PO208": "fields",
+    "PO209": "fields",
+    "PO210": "year",
+    "PO211": "fields",
+    "PO213": "fields",
+    "PO303": "fields",
+    "PO304": "fields",
+    "PO305": "fields",
+    "PO306": "fields",
+    "PO307": "fields",
+    "PO308": "fields",
+    "PO309": "fields",
+    "PO310": "body",
+    "PO311": "body",
+    "PO312": "text",
+    "PO313": "text",
+    "PO314": "fields",
+    "PO315": "fields",
+    "PO316": "year",
+    "PO319": "year",
+    "PO320": "retired",
+    "PO323": "fields",
+    "PO330": "foreword",
+    "PO501": "text",
+    "PO502": "text",
+    "PO503": "text",
+    "PO504": "text",
+    "PO601": "vocabulary",
+    "PO602": "vocabulary",
+    "PO603": "vocabulary",
+    "PO604": "vocabulary",
+    "PO605": "vocabulary",
+    "PO606": "vocabulary",
+    **{f"PO40{i}": "private" for i in range(1, 9)},
+}
+
+
+@pytest.mark.parametrize("code", sorted(EXAMPLE_MODES))
+def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
+    example = CODES[code].exempel
+    mode = EXAMPLE_MODES[code]
+    scanner = None
+    if mode == "fields":
+        write_report(tmp_path, text=report_text(fields=_as_fields(example)), name="B-2025-001-x.md")
+    elif mode == "raw":
+        write_report(tmp_path, text=report_text().replace("\n---\n", f"\n{example}\n---\n", 1))
+    elif mode == "text":
+        write_report(tmp_path, body=BRIST_BODY + "\n" + example + "\n")
+    elif mode == "body":
+        write_report(tmp_path, body="\n" + example + "\n")
+    elif mode == "file":
+        write_report(tmp_path, text=example + "\n")
+    elif mode == "year":
+        write_year(tmp_path, fields=_as_fields(example))
+    elif mode == "foreword":
+        write_year(tmp_path, body="\nFörord.\n\n" + example + "\n")
+    elif mode == "vocabulary":
+        write(tmp_path / "vokabular.yml", example + "\n")
+    elif mode == "retired":
+        write(tmp_path / "vokabular.yml", "aktörer:\n  staten: {utgått: true}\n")
+        write_report(tmp_path, fields=_as_fields(example))
+    elif mode == "private":
+        from po_build.identifiers import scan_file_text
+
+        pytest.importorskip("po_build.privacy")
+        scanner = scan_file_text
+        write_report(tmp_path, body=BRIST_BODY + "\n" + example + "\n")
+    result = check_tree(tmp_path, today=TODAY, scanner=scanner, display_root=tmp_path)
+    assert code in codes(result), "\n".join(p.format() for p in result.problems)
+
+
+def test_most_catalog_examples_are_tried() -> None:
+    assert len(EXAMPLE_MODES) >= 15
+    assert len(EXAMPLE_MODES) >= len(CODES) - 15
