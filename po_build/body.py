@@ -6,6 +6,7 @@ tells the author at once instead of silently dropping what they wrote.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -28,12 +29,12 @@ MARKER_NAMES: dict[str, str] = {
 }
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_H2 = re.compile(r"^[ \t]{0,3}##[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_BACKTICKS = re.compile(r"`+")
+_H2 = re.compile(r"^[ \t]{0,3}##[ \t]+(.*)$")
 _TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/?[A-Za-z][A-Za-z0-9-]*$|[!?])")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{[:#.]?[^{}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -58,8 +59,32 @@ def visible_lines(body: str) -> list[tuple[int, str]]:
         if m:
             fence = m.group(1)
             continue
-        out.append((i, _CODE_SPAN.sub(lambda s: " " * len(s.group(0)), line)))
+        out.append((i, blank_code_spans(line)))
     return out
+
+
+def blank_code_spans(line: str) -> str:
+    """Replace `code spans` with spaces, keeping columns.
+
+    Pairs backtick runs of equal length in one pass: a regular expression with a
+    backreference takes time growing with the cube of a long line of backticks.
+    """
+    if "`" not in line:
+        return line
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    chars = list(line)
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        length = end - start
+        closing = next((j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == length), None)
+        if closing is None:
+            i += 1
+            continue
+        for k in range(start, runs[closing][1]):
+            chars[k] = " "
+        i = closing + 1
+    return "".join(chars)
 
 
 def headings(body: str, body_line: int) -> list[Heading]:
@@ -67,7 +92,10 @@ def headings(body: str, body_line: int) -> list[Heading]:
     for i, line in visible_lines(body):
         m = _H2.match(line)
         if m:
-            found.append(Heading(m.group(1).strip(), body_line + i, m.start(1) + 1))
+            # Closing hashes are optional in Markdown ("## Orsaker ##"); strip them in
+            # plain Python, since a regex doing it backtracks badly on long lines.
+            title = m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t") if m.group(1).strip("# \t") else ""
+            found.append(Heading(title.strip(), body_line + i, m.start(1) + 1))
     return found
 
 
@@ -126,7 +154,9 @@ def check_markup(
     allow_markers: bool = False,
 ) -> None:
     """Raw HTML, comments, unsafe link targets and on*-attributes are refused."""
-    for i, line in visible_lines(body):
+    visible = visible_lines(body)
+    _check_link_targets(visible, body_line, problems)
+    for i, line in visible:
         pos_line = body_line + i
         marker = MARKER.match(line)
         if marker:
@@ -165,11 +195,6 @@ def check_markup(
                     "(**fet**, *kursiv*, listor med -, länkar [text](https://...))",
                     (pos_line, tag.start() + 1),
                 )
-        for m in _LINK_TARGET.finditer(line):
-            _check_url(m.group(1), pos_line, m.start(1) + 1, problems)
-        ref = _REF_DEF.match(line)
-        if ref:
-            _check_url(ref.group(1), pos_line, ref.start(1) + 1, problems)
         attr = _ATTR_LIST.search(line)
         if attr:
             problems.add(
@@ -177,6 +202,21 @@ def check_markup(
                 "attribut som on...= är inte tillåtna – ta bort {...}-delen",
                 (pos_line, attr.start() + 1),
             )
+
+
+def _check_link_targets(visible: list[tuple[int, str]], body_line: int, problems: ProblemList) -> None:
+    """Link targets over the whole text: Markdown lets a target start on the next line."""
+    lines: dict[int, str] = dict(visible)
+    last = max(lines, default=-1)
+    text = "\n".join(lines.get(i, "") for i in range(last + 1))
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    found = [(m.start(1), m.group(1)) for m in _LINK_TARGET.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in _REF_DEF.finditer(text)]
+    for offset, url in sorted(found):
+        line = bisect.bisect_right(starts, offset) - 1
+        _check_url(url, body_line + line, offset - starts[line] + 1, problems)
 
 
 def url_scheme(url: str) -> str | None:

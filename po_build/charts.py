@@ -78,7 +78,7 @@ def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
     # A "$" pair would start matplotlib's maths mode; names are plain text.
     wrapped = [textwrap.fill(label, LABEL_WIDTH).replace("$", r"\$") for label in labels]
     lines = sum(w.count("\n") + 1 for w in wrapped)
-    height = 0.45 + 0.28 * max(n, 1) + 0.14 * (lines - n)
+    height = 0.45 + 0.3 * max(n, 1) + 0.17 * (lines - n)
     fig = Figure(figsize=(6.4, height))
     ax = fig.add_axes((0.38, 0.04, 0.56, 0.92))
     # Top to bottom in the given order (the vocabulary's), as in the table beside it.

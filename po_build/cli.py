@@ -10,13 +10,13 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NoReturn
 
 from .config import docs_dir_of
 from .identifiers import scan_file_text
 from .problems import Problem
-from .validate import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, check_tree, summary_line
+from .validate import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, check_tree, is_ignored, summary_line
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -127,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
         except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
             mark = getattr(err, "problem_mark", None)  # the error's own text is English
             where = f" (rad {mark.line + 1})" if mark is not None else ""
-            return _usage_error(f"mkdocs.yml går inte att läsa{where} – kontrollera indrag, kolon")
+            return _usage_error(f"mkdocs.yml går inte att läsa{where} – se över indrag och kolon")
     for p in paths:
         if not p.exists():
             return _usage_error(f"'{p}' finns inte – kontrollera sökvägen")
@@ -135,6 +135,10 @@ def _check(args: argparse.Namespace) -> int:
     roots: dict[Path, set[Path] | None] = {}
     for p in paths:
         root, target = _content_root(p)
+        if target is not None and not _is_content_file(target, root):
+            print(f"po: hoppar över {p} – det är ingen rapport som bygget läser "
+                  "(mallar och filer som börjar med _ eller . ignoreras)", file=sys.stderr)
+            continue
         if target is None:
             roots[root] = None
         elif roots.get(root, set()) is not None:
@@ -155,6 +159,14 @@ def _check(args: argparse.Namespace) -> int:
     summary = summary_line(problems, files)
     _print(problems, summary, files, args.format)
     return 1 if any(p.severity == "fel" for p in problems) else 0
+
+
+def _is_content_file(path: Path, root: Path) -> bool:
+    try:
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+    except ValueError:
+        return False
+    return not is_ignored(rel) and path.suffix.lower() in (".md", ".yml", ".yaml")
 
 
 def _shown(path: Path, cwd: Path) -> str:

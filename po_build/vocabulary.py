@@ -157,6 +157,14 @@ def _entry(
         if not value.strip():
             problems.add("PO602", f"'{term_id}' saknar namn", pos)
             return None
+        if section == "kategorier" and existing is None:
+            problems.add(
+                "PO604",
+                f"den nya kategorin '{term_id}' behöver nivåer – skriv "
+                f"'{term_id}: {{namn: {value.strip()}, nivåer: [lokal]}}'",
+                pos,
+            )
+            return None
         return replace(base, namn=value.strip())
     if not isinstance(value, dict):
         problems.add(
@@ -185,6 +193,7 @@ def _entry(
         problems.add("PO602", "beskrivning ska vara en text", at(section, term_id, "beskrivning"))
         ok = False
     utgått = value.get("utgått", base.utgått)
+    utgått = {"ja": True, "nej": False}.get(utgått, utgått) if isinstance(utgått, str) else utgått
     if not isinstance(utgått, bool):
         problems.add("PO602", "utgått ska vara true eller false", at(section, term_id, "utgått"))
         ok = False

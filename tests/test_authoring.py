@@ -723,7 +723,7 @@ def test_po_check_with_the_files_pre_commit_passes(site: Path, capsys) -> None:
     ok = write_report(content, fields={"id": "B-2025-001"})
     bad = write_report(content, fields={"id": "B-2025-002", "nivå": "regional"})
     code, out, _ = po(["check", "--idag", DAY, str(ok.relative_to(site))], capsys)
-    assert code == 0 and out.strip() == "Inga fel i 1 filer"
+    assert code == 0 and out.strip() == "Inga fel i 1 fil"
     code, out, _ = po(["check", "--idag", DAY, str(ok.relative_to(site)), str(bad.relative_to(site))], capsys)
     assert code == 1 and "B-2025-002-rapport.md" in out and "B-2025-001-rapport.md" not in out
 

@@ -214,7 +214,7 @@ def test_broken_mkdocs_yml_exits_2(
     monkeypatch.chdir(tmp_path)
     code, _, err = _run(capsys)
     assert code == 2
-    assert err == "po: mkdocs.yml går inte att läsa (rad 2) – kontrollera indrag, kolon\n"
+    assert err == "po: mkdocs.yml går inte att läsa (rad 2) – se över indrag och kolon\n"
 
 
 # --- the default path ---------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def test_docs_dir_defaults_to_docs(
     write_report(tmp_path / "docs")
     monkeypatch.chdir(tmp_path)
     code, out, _ = _run(capsys)
-    assert (code, out) == (0, "Inga fel i 1 filer\n")
+    assert (code, out) == (0, "Inga fel i 1 fil\n")
 
 
 # --- what is checked and how paths are shown ----------------------------------------------------
@@ -271,10 +271,10 @@ def test_single_file_reports_only_that_file(
     bad = write_report(content, fields={"id": "B-2025-002", "rubrik": "kort"})
     monkeypatch.chdir(tmp_path)
     code, out, _ = _run(capsys, "content/brister/2025/B-2025-001-rapport.md")
-    assert (code, out) == (0, "Inga fel i 1 filer\n")
+    assert (code, out) == (0, "Inga fel i 1 fil\n")
     code, out, _ = _run(capsys, str(bad))
     assert code == 1
-    assert out.splitlines()[-1] == "1 fel i 1 av 1 filer"
+    assert out.splitlines()[-1] == "1 fel i 1 av 1 fil"
     assert out.startswith("content/brister/2025/B-2025-002-rapport.md:4:9: PO205 ")
 
 
@@ -287,7 +287,7 @@ def test_single_file_still_sees_the_whole_tree(
     dup = write_report(content, year="2026", name="B-2025-001-kopia.md")
     monkeypatch.chdir(tmp_path)
     code, out, _ = _run(capsys, "content/brister/2025/B-2025-002-rapport.md")
-    assert (code, out) == (0, "Inga fel i 1 filer\n")
+    assert (code, out) == (0, "Inga fel i 1 fil\n")
     code, out, _ = _run(capsys, str(dup.relative_to(tmp_path)))
     assert code == 1
     assert "PO302" in out
@@ -338,7 +338,7 @@ def test_single_file_from_inside_its_folder(
     assert out.splitlines() == [
         "B-2025-002-rapport.md:4:9: PO205 rubriken har 4 tecken, minst 10 – skriv en rubrik som "
         "säger vad bristen gäller",
-        "1 fel i 1 av 1 filer",
+        "1 fel i 1 av 1 fil",
     ]
 
 
