@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system site test serve intern check lint bench clean
+.PHONY: setup system system-site system-test site test serve intern check lint bench clean
 
-# Programs from Debian that the tests use: Chromium for the browser tests, poppler for
-# turning the yearly report's PDF into pictures. Installed only when missing.
-SYSTEM_PKGS := chromium chromium-driver poppler-utils
+# Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
+# report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
+SITE_PKGS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PKGS := $(SITE_PKGS) chromium chromium-driver poppler-utils
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +22,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+system-site:
+	@$(MAKE) --no-print-directory system PKGS="$(SITE_PKGS)"
+
+system-test:
+	@$(MAKE) --no-print-directory system PKGS="$(TEST_PKGS)"
+
 system:
-	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installerar från Debian:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -32,7 +39,7 @@ system:
 check: $(STAMP)
 	$(BIN)/po check
 
-site: check
+site: check system-site
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 intern: check
@@ -42,7 +49,7 @@ intern: check
 serve: $(STAMP)
 	PO_PDF=0 $(BIN)/mkdocs serve
 
-test: $(STAMP) system
+test: $(STAMP) system-test
 	$(BIN)/ruff check po_build tests benchmarks
 	$(BIN)/python -m pytest -q
 
@@ -53,6 +60,7 @@ lint: $(STAMP)
 # and the identifier scanner's recall and false positives on the labelled corpus.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py --n $(or $(N),1000)
+	$(BIN)/python benchmarks/arsrapport_bench.py
 	$(BIN)/python benchmarks/privacy_bench.py
 
 clean:

@@ -29,6 +29,10 @@ matplotlib.use("Agg")
 # Figure directly, not pyplot: no global figure registry to leak between charts,
 # and a faster import.
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+
+_TEXT_PATH = TextToPath()
 
 # Dark indigo, close to the site's Material "indigo" primary colour, with a
 # contrast above 10:1 against white: legible as a grey too.
@@ -37,6 +41,7 @@ TEXT_COLOUR = "#1f1f1f"
 GRID_COLOUR = "#d0d0d0"
 FONT_FAMILY = ["DejaVu Sans", "Verdana", "Arial", "sans-serif"]
 LABEL_WIDTH = 30  # characters before a category name wraps onto a second line
+FIG_WIDTH = 6.4  # inches: at this size the chart's 10 pt text matches the PDF's body text
 
 _RC = {
     "svg.fonttype": "none",
@@ -68,9 +73,15 @@ def bar_chart(
     with matplotlib.rc_context({**_RC, "svg.hashsalt": f"po-{chart_id}"}):
         fig = _draw(labels, values)
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", bbox_inches="tight", pad_inches=0.05,
-                    metadata={"Date": None, "Creator": None})
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _accessible(buffer.getvalue(), chart_id, title, description)
+
+
+def _text_width(text: str, bold: bool = False) -> float:
+    """Width in points of `text` in the chart's font at 10 pt."""
+    prop = FontProperties(family=FONT_FAMILY[0], size=10, weight="bold" if bold else "normal")
+    width, _, _ = _TEXT_PATH.get_text_width_height_descent(text.replace("\\$", "$"), prop, ismath=False)
+    return float(width)
 
 
 def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
@@ -78,9 +89,15 @@ def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
     # A "$" pair would start matplotlib's maths mode; names are plain text.
     wrapped = [textwrap.fill(label, LABEL_WIDTH).replace("$", r"\$") for label in labels]
     lines = sum(w.count("\n") + 1 for w in wrapped)
-    height = 0.45 + 0.3 * max(n, 1) + 0.17 * (lines - n)
-    fig = Figure(figsize=(6.4, height))
-    ax = fig.add_axes((0.38, 0.04, 0.56, 0.92))
+    height = 0.2 + 0.3 * max(n, 1) + 0.17 * (lines - n)
+    # The margin for the names is measured rather than found by a "tight" bounding
+    # box: that would draw the whole chart twice, and the charts must stay fast.
+    label_width = max((_text_width(line) for w in wrapped for line in w.split("\n")), default=0.0)
+    left = min(0.6, (label_width + 10) / 72 / FIG_WIDTH)
+    value_width = (_text_width(str(max([*values, 0])), bold=True) + 8) / 72 / FIG_WIDTH
+    margin = 0.1 / height
+    fig = Figure(figsize=(FIG_WIDTH, height))
+    ax = fig.add_axes((left, margin, 1 - left - value_width - 0.01, 1 - 2 * margin))
     # Top to bottom in the given order (the vocabulary's), as in the table beside it.
     positions = list(range(n))[::-1]
     ax.barh(positions, values, height=0.62, color=BAR_COLOUR)
@@ -88,7 +105,7 @@ def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
     for y, v in zip(positions, values, strict=True):
         ax.text(v + top * 0.015, y, str(v), va="center", ha="left", fontsize=10, fontweight="bold")
     ax.set_yticks(positions, wrapped)
-    ax.set_xlim(0, top * 1.12)
+    ax.set_xlim(0, top)
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xticks([])
     for side in ("top", "right", "bottom"):

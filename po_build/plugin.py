@@ -8,6 +8,7 @@ with posts, so the theme, search and sitemap treat them like any other page.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -30,12 +31,14 @@ from mkdocs.utils import get_relative_url
 
 from . import templating
 from .accessibility import accessibility_page
+from .attachments import IMAGE_SUFFIXES, public_bytes, referenced_in
 from .feeds import feed_files, feed_links
 from .identifiers import scan_file_text
 from .opendata import open_data_files
 from .pdf import write_pdfs
 from .projection import Projection, project
 from .records import Content
+from .report import socialstyrelsen_files, sokande_open_data
 from .schema import build_schema
 from .site import PageSpec, build_pages, start_context
 from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, Result, check_tree
@@ -43,7 +46,13 @@ from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, Res
 log = logging.getLogger("mkdocs.plugins.po")
 CSS_PATH = "assets/po/po.css"
 JS_PATH = "assets/po/po.js"
+REPORT_CSS_PATH = "assets/po/arsrapport.css"
+ASSETS = (CSS_PATH, REPORT_CSS_PATH, JS_PATH)
 LIST_TEMPLATES = {"lista.html", "positivt.html"}
+
+
+def _json_bytes(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 class PoConfig(Config):
@@ -54,6 +63,7 @@ class PoConfig(Config):
     per_sida = c.Type(int, default=50)
     pdf = c.Type(bool, default=True)
     idag = c.Optional(c.Type(str))
+    positiva = c.Choice(("alla", "tema"), default="alla")  # which positive events the yearly report shows
     tillganglighet = c.Type(dict, default={})  # the accessibility statement: accessibility.py
 
 
@@ -94,8 +104,9 @@ class PoPlugin(BasePlugin[PoConfig]):
             lstrip_blocks=True,
         )
         templating.install(self.env)
-        if CSS_PATH not in config.extra_css:
-            config.extra_css.append(CSS_PATH)
+        for css in (CSS_PATH, REPORT_CSS_PATH):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
         if JS_PATH not in [str(js) for js in config.extra_javascript]:
             config.extra_javascript.append(JS_PATH)
         return config
@@ -131,6 +142,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         p = self.projection
         published_ids = {r.id for r in p.reports}
         used_attachments = {a.url for r in p.reports for a in r.bilagor}
+        for r in p.reports:
+            for section in r.sections:
+                used_attachments |= {f"{ATTACHMENT_DIR}/{name}" for name in referenced_in(section.markdown)}
 
         # Sources of reports are data, not pages; attachments are published only when a
         # visible report uses them, so a draft's letter never reaches the public site.
@@ -142,15 +156,18 @@ class PoPlugin(BasePlugin[PoConfig]):
             unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used_attachments
             if is_source or unused_attachment:
                 files.remove(f)
+            elif parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
+                files.remove(f)
+                files.append(File.generated(config, f.src_uri, content=public_bytes(Path(f.abs_src_path))))
 
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         self.specs = {}
-        for spec in [*build_pages(p, per_page=self.config.per_sida),
+        for spec in [*build_pages(p, per_page=self.config.per_sida, positive=self.config.positiva),
                      accessibility_page(self.config.tillganglighet, self.config.organisation)]:
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content="",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for target in (CSS_PATH, JS_PATH):
+        for target in ASSETS:
             source = resources.files("po_build").joinpath("assets", target.rsplit("/", 1)[1])
             files.append(File.generated(config, target, content=source.read_bytes()))
         for path, data in self._extra_files(p, config).items():
@@ -191,8 +208,14 @@ class PoPlugin(BasePlugin[PoConfig]):
             return {}
         if not config.site_url:
             log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
+        applicants = {
+            f"oppna-data/sokande-{y.år}.json": _json_bytes(data)
+            for y in p.years if (data := sokande_open_data(p, y.år)) is not None
+        }
         return {
             **open_data_files(p, build_schema(p.vocabulary)),
+            **socialstyrelsen_files(p, positive=self.config.positiva),
+            **applicants,
             **feed_files(p, config.site_url or ""),
         }
 
@@ -268,7 +291,7 @@ class PoPlugin(BasePlugin[PoConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.pdf and self.projection is not None and self.env is not None:
             write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
-                       site_url=config.site_url or "")
+                       site_url=config.site_url or "", positive=self.config.positiva)
         s = self.stats
         shown = "alla visas i den interna versionen" if self.config.intern else (
             f"{s.get('shown', 0)} visas"

@@ -218,6 +218,15 @@ def _sokande(p: Projection, y: YearView | None) -> Protected | None:
     return protect(parts, int(y.sökande.get("totalt", sum(parts.values()))), p.k, enabled=not p.internal)
 
 
+def sokande_open_data(p: Projection, year: int) -> dict[str, Any] | None:
+    """The year's applicants for open data: a hidden count is `null` with `"skyddad": true`.
+
+    Meant for oppna-data/statistik-<år>.json; None when the year gives no `sökande`.
+    """
+    protected = _sokande(p, _year_view(p, year))
+    return protected.open_data() if protected is not None else None
+
+
 def basis_text(p: Projection, year: int) -> str:
     """One sentence that says what the figures count: published reports, or all."""
     n_b, n_p = len(_brister(p, year)), len(_positiva(p, year))

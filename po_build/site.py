@@ -131,7 +131,7 @@ def section_anchor(title: str) -> str:
     return slug(title).replace(" ", "-")
 
 
-def build_pages(p: Projection, per_page: int = PER_PAGE) -> list[PageSpec]:
+def build_pages(p: Projection, per_page: int = PER_PAGE, positive: str = "alla") -> list[PageSpec]:
     specs: list[PageSpec] = []
     all_facets = facets(p)
     for r in p.reports:
@@ -170,7 +170,7 @@ def build_pages(p: Projection, per_page: int = PER_PAGE) -> list[PageSpec]:
                           {"vocabulary": p.vocabulary}))
     if not p.internal:
         specs.append(document_page("oppna-data/index.md", "oppna-data.md", open_data_links(p)))
-    specs += year_pages(p)
+    specs += year_pages(p, positive=positive)  # type: ignore[arg-type]
     specs += guide_pages(p)
     return specs
 
@@ -192,6 +192,10 @@ def open_data_links(p: Projection) -> list[tuple[str, str]]:
         ("oppna-data/brister.csv", "Brister (CSV för kalkylprogram)"),
         ("oppna-data/positiva.json", "Positiva händelser (JSON)"),
         *[(f"oppna-data/statistik-{y}.json", f"Statistik {y} (JSON)") for y in years],
+        *[(f"oppna-data/socialstyrelsen-{y.år}.csv", f"Svar till Socialstyrelsen {y.år} (CSV)")
+          for y in sorted(p.years, key=lambda y: y.år)],
+        *[(f"oppna-data/sokande-{y.år}.json", f"Sökande {y.år}, skyddat mot små tal (JSON)")
+          for y in sorted(p.years, key=lambda y: y.år) if y.sökande],
         ("schema/rapport.schema.json", "Fältens schema (JSON Schema)"),
         ("flode/atom.xml", "Nya rapporter (Atom-flöde)"),
     ]

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ from po_build.report import (
     RECURRING_MIN,
     build_document,
     socialstyrelsen_files,
+    sokande_open_data,
     status_at_year_end,
     year_pages,
 )
@@ -349,6 +351,15 @@ def test_open_data_has_null_and_a_flag():
     assert "11" not in repr(data) and "2," not in repr(data).replace("färre_än': 3", "")
 
 
+def test_sokande_in_open_data_is_protected(sample_content):
+    p = project(sample_content, "public", organisation=ORGANISATION)
+    data = sokande_open_data(p, 2024)
+    assert data["övriga"] == {"antal": None, "skyddad": True, "färre_än": 3}
+    assert data["myndighet"] == {"antal": None, "skyddad": True}
+    assert data["totalt"] == {"antal": 58, "skyddad": False}
+    assert sokande_open_data(p, 1999) is None
+
+
 def test_internal_view_shows_every_number():
     pr = protect({"a": 1, "b": 9}, 10, 3, enabled=False)
     assert [c.text for c in pr.cells] == ["1", "9", "10"]
@@ -522,16 +533,16 @@ def test_status_at_year_end_follows_the_history(tmp_path):
 def mixed_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated reports over 2024–2025, the 2024 report published and 2025 not."""
     root = tmp_path_factory.mktemp("blandat")
-    write_tree(root, 120, start=__import__("datetime").date(2024, 1, 2), events_per_day=3)
+    write_tree(root, 120, start=date(2024, 1, 2), events_per_day=3)
     content = root / "content"
     write_year(content, "2024", fields={"titel": "Årsrapport 2024 PUBLICERAD", "publicera": "true"},
                body="\nFörordet 2024.\n")
     write_year(content, "2025", fields={"titel": "Årsrapport 2025 UTKASTET"}, body="\nFörordet 2025.\n")
-    base = "site_name: Test\ndocs_dir: content\ntheme:\n  name: material\n  language: sv\n"
-    (root / "mkdocs.yml").write_text(
-        base + "plugins:\n  po:\n    organisation: Testorganisation\n    pdf: false\n", "utf-8")
-    (root / "mkdocs-intern.yml").write_text(
-        base + "plugins:\n  po:\n    organisation: Testorganisation\n    pdf: false\n    intern: true\n", "utf-8")
+    po = ("plugins:\n  po:\n    organisation: Testorganisation\n    pdf: false\n"
+          "    tillganglighet:\n      bedomning: helt\n")
+    base = "site_name: Test\ndocs_dir: content\ntheme:\n  name: material\n  language: sv\n" + po
+    (root / "mkdocs.yml").write_text(base, "utf-8")
+    (root / "mkdocs-intern.yml").write_text(base + "    intern: true\n", "utf-8")
     return root
 
 

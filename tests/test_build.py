@@ -201,3 +201,19 @@ def test_attachments_of_drafts_are_not_published(tmp_path):
 @pytest.fixture(autouse=True)
 def _quiet(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def test_published_images_lose_their_metadata(tmp_path):
+    from .test_projection import _jpeg_with_gps
+
+    write_tree(tmp_path, 3, unpublished_share=0.0)
+    bilagor = tmp_path / "content" / "bilagor"
+    bilagor.mkdir()
+    (bilagor / "foto.jpg").write_bytes(_jpeg_with_gps())
+    report = next((tmp_path / "content" / "brister").rglob("B-*.md"))
+    text = report.read_text("utf-8").replace("---\n\n", "bilagor: [foto.jpg]\n---\n\n", 1)
+    report.write_text(text, "utf-8")
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    published = (site / "bilagor" / "foto.jpg").read_bytes()
+    assert published[:2] == b"\xff\xd8"
+    assert b"Fotografens" not in published and b"Exif" not in published
