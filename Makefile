@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system system-site system-test site test serve intern check lint bench clean
+.PHONY: setup system system-site system-test site test serve intern check lint fuzz bench clean
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -25,8 +25,9 @@ setup: $(STAMP)
 system-site:
 	@$(MAKE) --no-print-directory system PKGS="$(SITE_PKGS)"
 
+# Java runs the HTML validator; any Java will do, so only a missing `java` asks for one.
 system-test:
-	@$(MAKE) --no-print-directory system PKGS="$(TEST_PKGS)"
+	@$(MAKE) --no-print-directory system PKGS="$(TEST_PKGS) $$(command -v java >/dev/null || echo default-jre-headless)"
 
 system:
 	@missing=""; for p in $(PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -55,6 +56,11 @@ test: $(STAMP) system-test
 
 lint: $(STAMP)
 	$(BIN)/ruff check po_build tests benchmarks
+
+# The property tests with twenty times the examples of `make test`, new ones each run
+# (a failure prints the example and how to replay it; see tests/conftest.py).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=lång $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Build time against plain Material (100 and 1,000 reports; `make bench N=10000` for more),
 # and the identifier scanner's recall and false positives on the labelled corpus.

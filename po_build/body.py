@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 from .problems import ProblemList, did_you_mean
@@ -37,6 +38,8 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{[:#.]?[^{}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
 SAFE_SCHEMES = {"http", "https", "mailto"}
+# Every page made from a body lies two folders down: brister/<id>/, positivt/<id>/, arsrapport/<år>/.
+PAGE_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Heading:
     title: str
     line: int  # 1-based, in the file
     col: int
+    underlined: bool = False  # "Titel" with a line of "---" under it: the text starts a line later
 
 
 def visible_lines(body: str) -> list[tuple[int, str]]:
@@ -87,15 +91,38 @@ def blank_code_spans(line: str) -> str:
     return "".join(chars)
 
 
+_UNDERLINE = re.compile(r"^-+ *$")
+_ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+
+
 def headings(body: str, body_line: int) -> list[Heading]:
+    """Level-2 headings as the renderer sees them: '## Titel' and 'Titel' underlined with '---'.
+
+    Markdown makes a text line directly above a line of dashes a heading (a "setext"
+    heading) when the text starts its paragraph; a blank line before the dashes makes
+    them a rule instead. Both forms are found, so that neither slips past the checks.
+    """
     found = []
-    for i, line in visible_lines(body):
+    visible = visible_lines(body)
+    previous: dict[int, str] = dict(visible)
+    for i, line in visible:
         m = _H2.match(line)
         if m:
             # Closing hashes are optional in Markdown ("## Orsaker ##"); strip them in
             # plain Python, since a regex doing it backtracks badly on long lines.
             title = m.group(1).rstrip(" \t").rstrip("#").rstrip(" \t") if m.group(1).strip("# \t") else ""
             found.append(Heading(title.strip(), body_line + i, m.start(1) + 1))
+            continue
+        above = previous.get(i - 1)
+        if (
+            _UNDERLINE.match(line)
+            and above is not None
+            and above.strip()
+            and not _ATX.match(above)
+            and not previous.get(i - 2, "").strip()
+            and not above.startswith(("    ", "\t"))
+        ):
+            found.append(Heading(above.strip(), body_line + i - 1, len(above) - len(above.lstrip()) + 1, True))
     return found
 
 
@@ -112,6 +139,14 @@ def check_sections(
     last_index = -1
     for h in found:
         if h.title not in order:
+            if h.underlined:
+                problems.add(
+                    "PO312",
+                    f"strecket (---) under raden gör '{_short(h.title)}' till en rubrik – lämna en tom rad "
+                    f"före strecket om du menar en skiljelinje (rubrikerna är: {', '.join(order)})",
+                    (h.line, h.col),
+                )
+                continue
             problems.add(
                 "PO312",
                 f"okänd rubrik '## {h.title}'{did_you_mean(h.title, order)} "
@@ -145,6 +180,10 @@ def check_sections(
                 f"{', '.join(n for n, r in sections if r)}",
                 (end_line if not found else found[0].line, 1),
             )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_markup(
@@ -227,9 +266,41 @@ def url_scheme(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def leaves_site(url: str, depth: int = PAGE_DEPTH) -> str | None:
+    """Why a link without a scheme points outside the site, or None when it stays inside.
+
+    Read the way a browser reads it: entities and percent-escapes decoded (`%2e%2e` is
+    `..`), tabs and line breaks dropped, and a backslash taken for a slash. A path from
+    the root ('/etc/passwd') is refused too: on the site it depends on where the site
+    is hosted, and in the PDF it would name a file on the computer that builds it.
+    """
+    cleaned = re.sub(r"[\t\n\r]", "", html.unescape(url)).strip()
+    if url_scheme(cleaned) is not None:
+        return None
+    decoded = urllib.parse.unquote(cleaned)
+    if "\\" in decoded:
+        return "snedstreck (\\) – använd / i sökvägar"
+    path = decoded.split("#", 1)[0].split("?", 1)[0]
+    if path.startswith("//"):
+        return None  # another host, like https://; the scheme check covers the rest
+    if path.startswith("/"):
+        return "sökvägen börjar med / – skriv en hel adress (https://...) eller en relativ länk"
+    level = depth
+    for segment in path.split("/"):
+        if segment == "..":
+            level -= 1
+            if level < 0:
+                return "för många ../ – länken går ut ur webbplatsen"
+        elif segment not in ("", "."):
+            level += 1
+    return None
+
+
 def _check_url(url: str, line: int, col: int, problems: ProblemList) -> None:
     scheme = url_scheme(url)
-    if problems and (problems[-1].code, problems[-1].line, problems[-1].col) == ("PO502", line, col):
+    if problems and (problems[-1].code, problems[-1].line, problems[-1].col) in (
+        ("PO502", line, col), ("PO505", line, col)
+    ):
         return  # `[x](<javascript:...>)` is both a link and an autolink: say it once
     if scheme is not None and scheme not in SAFE_SCHEMES:
         problems.add(
@@ -237,4 +308,69 @@ def _check_url(url: str, line: int, col: int, problems: ProblemList) -> None:
             f"länkar av typen '{scheme}:' är inte tillåtna – länka bara till webbadresser "
             "som börjar med https://",
             (line, col),
+        )
+        return
+    why = leaves_site(url)
+    if why:
+        problems.add(
+            "PO505",
+            f"länken '{_short(url, 40)}' pekar ut ur webbplatsen: {why}. Länka till sidor med "
+            "hela adressen (https://...) och till bilagor med ../../bilagor/filnamn",
+            (line, col),
+        )
+
+
+_PAGE_ELEMENT = re.compile(
+    r"<(script|iframe|frame|frameset|object|embed|applet|form|base|meta|link|style|template|portal|svg|math)\b",
+    re.IGNORECASE,
+)
+_PAGE_HANDLER = re.compile(r"<[A-Za-z][^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+_PAGE_URL = re.compile(r"\b(?:href|src|action|formaction|data|xlink:href)\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+PAGE_SCHEMES = SAFE_SCHEMES | {"tel"}
+
+
+def check_page_markup(text: str, first_line: int, problems: ProblemList) -> None:
+    """The organisation's own pages may hold HTML, but nothing that runs script.
+
+    Warnings, not errors: the build removes these parts anyway (render.clean_page), so
+    the page is safe either way; the warning says what will be missing, and where.
+    """
+    found: dict[int, tuple[int, str]] = {}
+
+    def note(i: int, col: int, what: str) -> None:
+        found.setdefault(i, (col, what))
+
+    visible = visible_lines(text)
+    for i, line in visible:
+        m = _PAGE_ELEMENT.search(line)
+        if m:
+            note(i, m.start() + 1, f"elementet <{m.group(1).lower()}>")
+        m = _PAGE_HANDLER.search(line) or _ATTR_LIST.search(line)
+        if m:
+            note(i, m.start() + 1, "händelseattribut (on...=)")
+        for m in _PAGE_URL.finditer(line):
+            scheme = url_scheme(m.group(1))
+            if scheme is not None and scheme not in PAGE_SCHEMES:
+                note(i, m.start(1) + 1, f"en länk av typen '{scheme}:'")
+        for m in _AUTOLINK.finditer(line):
+            scheme = url_scheme(m.group(0)[1:-1])
+            if scheme is not None and scheme not in PAGE_SCHEMES:
+                note(i, m.start() + 2, f"en länk av typen '{scheme}:'")
+    lines = dict(visible)
+    joined = "\n".join(lines.get(i, "") for i in range(max(lines, default=-1) + 1))
+    starts = [0]
+    for line in joined.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for m in [*_LINK_TARGET.finditer(joined), *_REF_DEF.finditer(joined)]:
+        scheme = url_scheme(m.group(1))
+        if scheme is not None and scheme not in PAGE_SCHEMES:
+            i = bisect.bisect_right(starts, m.start(1)) - 1
+            note(i, m.start(1) - starts[i] + 1, f"en länk av typen '{scheme}:'")
+    for i, (col, what) in sorted(found.items()):
+        problems.add(
+            "PO506",
+            f"sidan innehåller {what}, som kan köra skript – det tas bort när webbplatsen byggs; "
+            "egna skript hör hemma i overrides/",
+            (first_line + i, col),
+            severity="varning",
         )

@@ -32,7 +32,7 @@ GROUPS: tuple[str, ...] = (
 )
 
 # Codes reported as warnings: they never stop a check or a build.
-WARNINGS: frozenset[str] = frozenset({"PO320", "PO321", "PO323"})
+WARNINGS: frozenset[str] = frozenset({"PO320", "PO321", "PO323", "PO506"})
 
 _FILEN = "Filen"
 _FALTEN = "Fälten"
@@ -129,6 +129,22 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Skriv ett fält per rad, som id: B-2025-001, utan streck (-) först på raden.",
     ),
     (
+        "PO111",
+        _FILEN,
+        "Texten eller ett värde i filen är för långt.",
+        "(en text på mer än 200 000 tecken eller 20 000 rader, eller ett fält på mer än 10 000 tecken)",
+        "Korta texten. Lägg långa underlag som bilaga i content/bilagor/ och nämn dem under "
+        "bilagor:. Långa anteckningar hör hemma i texten, inte i ett fält.",
+    ),
+    (
+        "PO112",
+        _FILEN,
+        "Filen innehåller ett osynligt styrtecken.",
+        'rubrik: "Handläggare\\x07 går inte att nå"',
+        "Skriv om ordet där meddelandet pekar. Styrtecknen kommer oftast med text som kopierats "
+        "från en PDF; klistra in som oformaterad text.",
+    ),
+    (
         "PO120",
         _FILEN,
         "Fälten är inbäddade i för många nivåer.",
@@ -142,6 +158,31 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Webbplatsen har för många filer att kontrollera.",
         "(mer än 50 000 rapporter och kapitel)",
         "Dela upp webbplatsen, t.ex. en per år.",
+    ),
+    (
+        "PO122",
+        _FILEN,
+        "En genväg (symbolisk länk) eller en fil som inte är en vanlig fil.",
+        "(content/brister/2025 är en genväg till en mapp utanför content/)",
+        "Lägg själva filen eller mappen i content/. Genvägar följs aldrig: de kunde annars "
+        "lägga filer från datorn som bygger webbplatsen på den.",
+    ),
+    (
+        "PO123",
+        _FILEN,
+        "Två filnamn som bara skiljer sig i stora och små bokstäver eller i hur å, ä, ö är sparade.",
+        "(B-2025-001-telefon.md och B-2025-001-Telefon.md)",
+        "Byt namn på den ena. På Windows och Mac blir de samma fil. Använd helst bara a–z, 0–9 "
+        "och bindestreck i filnamn.",
+    ),
+    (
+        "PO124",
+        _FILEN,
+        "En fil som kan köra skript på webbplatsen.",
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+        "Spara dokument som PDF och bilder som PNG eller JPG. En SVG-bild får inte innehålla "
+        "skript, on...=-attribut eller inbäddad HTML. HTML- och JavaScript-filer hör inte hemma i "
+        "content/: egna skript och mallar läggs i overrides/.",
     ),
     # --- Fälten -----------------------------------------------------------------
     (
@@ -408,6 +449,23 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Ett attribut som on...= i texten.",
         '{: onclick="alert(1)"}',
         "Ta bort {...}-delen.",
+    ),
+    (
+        "PO505",
+        _TEXT,
+        "En länk som pekar ut ur webbplatsen.",
+        "[lösenord](../../../etc/passwd)",
+        "Länka till andra webbplatser med hela adressen (https://...) och till bilagor med "
+        "../../bilagor/filnamn. En länk får inte börja med / eller gå uppåt med fler ../ än "
+        "sidan ligger djupt.",
+    ),
+    (
+        "PO506",
+        _TEXT,
+        "En egen sida innehåller något som kan köra skript; det tas bort när webbplatsen byggs.",
+        '<img src="logga.png" onerror="alert(1)">',
+        "Ta bort skriptet, on...=-attributet eller javascript:-länken. Egna skript läggs i "
+        "overrides/, där de granskas separat.",
     ),
     # --- Personuppgifter --------------------------------------------------------
     (

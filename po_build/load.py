@@ -7,17 +7,30 @@ on bad input: every failure becomes a :class:`~po_build.problems.Problem`.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from .problems import ProblemList
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 8
+# Limits a person never reaches by writing, only by pasting or by a program gone wrong. They
+# keep the time a check and a build take bounded, whatever a pull request contains.
+MAX_BODY_CHARS = 200_000
+MAX_LINES = 20_000
+MAX_VALUE_CHARS = 10_000
+
+# Characters an editor does not show and XML (the feeds) cannot carry: C0 and C1 control
+# characters except tab and line breaks, DEL, the two non-characters U+FFFE/U+FFFF, and the
+# Unicode line separators, which YAML counts as line breaks and editors do not.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 try:  # libyaml is ten times faster; the pure-Python parser gives the same events.
     _Loader: Any = yaml.CSafeLoader
@@ -59,21 +72,26 @@ class Document:
 def read_text(path: Path, problems: ProblemList) -> str | None:
     """Bytes to text, tolerant of a BOM and CRLF, refusing anything unreadable."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as err:
-        problems.add("PO100", f"filen gick inte att läsa ({err.strerror})")
+        problems.add("PO100", f"filen gick inte att läsa ({os_reason(err)})")
         return None
-    if size > MAX_BYTES:
-        problems.add(
-            "PO102",
-            f"filen är för stor ({-(-size // 1024)} KiB, högst 1024 KiB) – dela upp texten "
-            "eller lägg långa underlag som bilaga i content/bilagor/",
-        )
+    if not stat.S_ISREG(info.st_mode):
+        # A named pipe or a device would make the read wait forever.
+        problems.add("PO122", "det här är ingen vanlig fil (utan t.ex. en mapp, pipe eller enhet) – ta bort den")
+        return None
+    if info.st_size > MAX_BYTES:
+        problems.add("PO102", _too_big(info.st_size))
         return None
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            # Read at most one byte past the limit: the file may grow while an editor saves it.
+            raw = f.read(MAX_BYTES + 1)
     except OSError as err:
-        problems.add("PO100", f"filen gick inte att läsa ({err.strerror})")
+        problems.add("PO100", f"filen gick inte att läsa ({os_reason(err)})")
+        return None
+    if len(raw) > MAX_BYTES:
+        problems.add("PO102", _too_big(len(raw)))
         return None
     if not raw.strip():
         problems.add("PO103", "filen är tom – börja med en mall, t.ex. `po ny brist`")
@@ -100,7 +118,46 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
             (line, col),
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _INVISIBLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        problems.add("PO112", invisible_message(bad.group()), (line, col))
+        # Said once; the rest of the checks go on with a zero-width space in its place (same
+        # columns, and like the control character it is neither white space in Markdown nor
+        # part of a link's scheme), so that the other mistakes are found in the same run.
+        text = _INVISIBLE.sub("\u200b", text)
+    return text
+
+
+def os_reason(err: OSError) -> str:
+    """The operating system's reason in Swedish: its own text is English (and localised at best)."""
+    reasons = {
+        errno.ENOENT: "filen finns inte längre – den flyttades eller togs bort medan kontrollen pågick",
+        errno.EACCES: "du saknar behörighet att läsa den",
+        errno.EPERM: "du saknar behörighet att läsa den",
+        errno.EISDIR: "det är en mapp, inte en fil",
+        errno.ELOOP: "den är en genväg som pekar på sig själv",
+        errno.ENAMETOOLONG: "namnet är för långt",
+        errno.EIO: "disken svarade inte",
+    }
+    return reasons.get(err.errno or 0, f"felnummer {err.errno} från operativsystemet")
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"filen är för stor ({-(-size // 1024)} KiB, högst {MAX_BYTES // 1024} KiB) – dela upp texten "
+        "eller lägg långa underlag som bilaga i content/bilagor/"
+    )
+
+
+def invisible_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    return (
+        f"filen innehåller ett osynligt styrtecken ({code}) – det kommer oftast med text som "
+        "kopierats från en PDF eller ett annat program; skriv om ordet där markören hamnar"
+    )
 
 
 def _looks_latin1(raw: bytes) -> bool:
@@ -148,10 +205,19 @@ def parse_yaml(
         opened = (err.context or "").startswith(_OPENED_AT)
         mark = (err.context_mark if opened else None) or err.problem_mark or err.context_mark
         pos = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-        problems.add("PO106", _yaml_message(err), pos)
+        problems.add("PO106", _yaml_message(err, source), pos)
         return None
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        problems.add("PO106", f"fälten går inte att läsa: {err}", (1 + line_offset, 1))
+    except yaml.reader.ReaderError as err:
+        # Only reached when called on text that read_text has not screened (the built-in
+        # vocabulary, tests): position is an index into `source`.
+        at = min(max(err.position, 0), len(source))
+        line = source.count("\n", 0, at) + 1
+        col = at - (source.rfind("\n", 0, at) + 1) + 1
+        char = chr(err.character) if isinstance(err.character, int) else str(err.character or "?")[:1]
+        problems.add("PO112", invisible_message(char or "?"), (line + line_offset, col))
+        return None
+    except yaml.YAMLError:  # pragma: no cover - every other error PyYAML raises is marked
+        problems.add("PO106", _GENERIC_YAML, (1 + line_offset, 1))
         return None
     except RecursionError:
         problems.add("PO120", "fälten är för djupt inbäddade", (1 + line_offset, 1))
@@ -161,40 +227,71 @@ def parse_yaml(
 
 _OPENED_AT = ("while scanning a quoted", "while parsing a flow", "while scanning a simple key")
 
+# libyaml's (and PyYAML's) problem texts, each with a Swedish explanation. The English text
+# itself is never shown: an ombud cannot act on "did not find expected node content".
 _YAML_HINTS: list[tuple[str, str]] = [
     (
         "mapping values are not allowed",
         "ett kolon (:) står på ett oväntat ställe – sätt texten inom citattecken, "
         "t.ex. rubrik: \"Beslut: avslag\"",
     ),
-    ("cannot start any token", "tecknet får inte stå här – använd mellanslag, inte tabb, för indrag"),
     ("could not find expected ':'", "det saknas ett kolon efter fältnamnet (fält: värde)"),
     ("did not find expected key", "indraget stämmer inte – rader på samma nivå ska börja lika långt in"),
     ("did not find expected '-' indicator", "en listpunkt saknar '-' eller är fel indragen"),
     ("found unexpected end of stream", "ett citattecken eller en hakparentes stängs aldrig"),
     ("found unknown escape character", "snedstreck (\\) i text inom \"...\" – använd '...' i stället"),
+    ("escape code", "snedstreck (\\) i text inom \"...\" – använd '...' i stället"),
+    ("hexdecimal number", "snedstreck (\\) i text inom \"...\" – använd '...' i stället"),
+    ("hexadecimal number", "snedstreck (\\) i text inom \"...\" – använd '...' i stället"),
     ("expected ',' or ']'", "en lista inom [ ] är inte stängd eller saknar kommatecken"),
     ("expected ',' or '}'", "en mappning inom { } är inte stängd eller saknar kommatecken"),
-    ("found character that cannot start any token", "tecknet får inte inleda ett värde – sätt värdet inom citattecken"),
     (
         "block sequence entries are not allowed",
         "en listpunkt (-) står på samma rad som ett fält – börja listan på nästa rad",
     ),
+    ("mapping keys are not allowed", "ett frågetecken (?) i början av en rad – sätt texten inom citattecken"),
     ("expected <document start>", "fälten innehåller något som inte är 'fält: värde' – kontrollera raden"),
+    ("expected '<document start>'", "fälten innehåller något som inte är 'fält: värde' – kontrollera raden"),
     ("found duplicate anchor", "ankare (&) används inte i rapporter – skriv ut värdet"),
     ("node content", "ett värde saknas – en lista inom [ ] eller { } är inte stängd"),
+    ("document indicator", "en rad med bara '...' eller '---' inne i en text – ta bort raden eller skriv om den"),
+    ("document separator", "en rad med bara '...' eller '---' inne i en text – ta bort raden eller skriv om den"),
+    ("tab character", "tabbtecken i indraget – använd mellanslag, inte tabb"),
+    ("indentation indicator", "tecknet efter | eller > ska vara en siffra 1–9, + eller - – oftast räcker bara |"),
+    ("chomping", "tecknet efter | eller > ska vara en siffra 1–9, + eller - – oftast räcker bara |"),
+    ("comment or line break", "efter | eller > ska raden ta slut – börja texten på nästa rad, indragen"),
+    ("directive", "en rad börjar med % – sätt texten inom citattecken"),
+    ("YAML document", "en rad börjar med % – sätt texten inom citattecken"),
+    ("alphabetic or numeric character", "tecknet & eller * måste stå inom citattecken – sätt texten inom \"...\""),
+    ("tag", "ett utropstecken (!) i början av ett värde – sätt texten inom citattecken"),
+    ("URI", "ett utropstecken (!) i början av ett värde – sätt texten inom citattecken"),
+    ("UTF-8 octet", "filen innehåller tecken som inte är UTF-8 – spara den som UTF-8"),
 ]
+_GENERIC_YAML = (
+    "fälten går inte att läsa – kontrollera raden: text med kolon eller tecken som # & * ! | > % @ ` "
+    "i början ska stå inom citattecken, indrag görs med mellanslag; jämför med en mall från `po ny brist`"
+)
 
 
-def _yaml_message(err: yaml.MarkedYAMLError) -> str:
+def _yaml_message(err: yaml.MarkedYAMLError, source: str) -> str:
     problem = f"{err.problem or ''} {err.context or ''}"
+    if "cannot start any token" in problem:
+        mark = err.problem_mark
+        lines = source.split("\n")
+        char = ""
+        if mark is not None and 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+        if char == "\t":
+            return "fälten går inte att läsa: tabbtecken – använd mellanslag, inte tabb, för indrag"
+        shown = f"tecknet {char} " if char.strip() else "tecknet "
+        return (
+            f"fälten går inte att läsa: {shown}får inte inleda ett värde – sätt värdet inom "
+            "citattecken, t.ex. rubrik: \"@kontoret svarar inte\""
+        )
     for needle, hint in _YAML_HINTS:
         if needle in problem:
             return f"fälten går inte att läsa: {hint}"
-    return (
-        "fälten går inte att läsa (YAML-fel: "
-        f"{(err.problem or 'okänt fel').strip()}) – jämför med en mall från `po ny brist`"
-    )
+    return _GENERIC_YAML
 
 
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_* helpers are used
@@ -294,6 +391,19 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent, problems: ProblemList) -> bool:
         pos = self._pos(event)
+        # Escapes in "..." ("\x07", "\0") make characters the file itself does not show.
+        bad = _INVISIBLE.search(event.value)
+        if bad:
+            problems.add("PO112", invisible_message(bad.group()), pos)
+            return False
+        if len(event.value) > MAX_VALUE_CHARS:
+            problems.add(
+                "PO111",
+                f"värdet har {len(event.value)} tecken, högst {MAX_VALUE_CHARS} – korta det; "
+                "längre text hör hemma i rapportens text under rubrikerna",
+                pos,
+            )
+            return False
         if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
             parent, ppath, pending = self.stack[-1]
             key = event.value
@@ -347,6 +457,23 @@ def load_document(path: Path, rel: str, problems: ProblemList) -> Document | Non
     if split is None:
         return None
     fm, body, body_line = split
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        problems.add(
+            "PO111",
+            f"filen har {lines} rader, högst {MAX_LINES} – dela upp texten eller lägg långa "
+            "underlag som bilaga i content/bilagor/",
+            (MAX_LINES + 1, 1),
+        )
+        return None
+    if len(body) > MAX_BODY_CHARS:
+        problems.add(
+            "PO111",
+            f"texten har {len(body)} tecken, högst {MAX_BODY_CHARS} – korta den eller lägg långa "
+            "underlag som bilaga i content/bilagor/",
+            (body_line, 1),
+        )
+        return None
     parsed = parse_yaml(fm, problems, line_offset=1)
     if parsed is None:
         return None

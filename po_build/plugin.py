@@ -38,10 +38,21 @@ from .opendata import open_data_files
 from .pdf import write_pdfs
 from .projection import Projection, project
 from .records import Content
+from .render import clean_page
 from .report import socialstyrelsen_files, sokande_open_data
 from .schema import build_schema
 from .site import PageSpec, build_pages, start_context
-from .validate import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, Result, check_tree
+from .validate import (
+    ATTACHMENT_DIR,
+    REPORT_DIR,
+    VOCABULARY_FILE,
+    YEAR_DIR,
+    Result,
+    account,
+    accounting_line,
+    check_tree,
+    is_ignored,
+)
 
 log = logging.getLogger("mkdocs.plugins.po")
 CSS_PATH = "assets/po/po.css"
@@ -75,7 +86,8 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.projection: Projection | None = None
         self.specs: dict[str, PageSpec] = {}
         self.env: Environment | None = None
-        self.stats: dict[str, int] = {}
+        self.accounting: dict[str, int] = {}
+        self.summary = ""
         self.feeds: dict[str, str] = {}
         self.serving = False
 
@@ -146,15 +158,21 @@ class PoPlugin(BasePlugin[PoConfig]):
             for section in r.sections:
                 used_attachments |= {f"{ATTACHMENT_DIR}/{name}" for name in referenced_in(section.markdown)}
 
+        # What MkDocs itself would publish, before we take anything away: the summary
+        # counts a page only when MkDocs renders it.
+        included_by_mkdocs = {f.src_uri for f in files if f.inclusion.is_included()}
+        pages_by_mkdocs = {f.src_uri for f in files if f.is_documentation_page()}
+
         # Sources of reports are data, not pages; attachments are published only when a
         # visible report uses them, so a draft's letter never reaches the public site.
+        # Files named _... or .... are ignored by the check, so they are never published.
         for f in list(files):
             parts = PurePosixPath(f.src_uri).parts
             if not parts:
                 continue
             is_source = parts[0] in (REPORT_DIR, YEAR_DIR) or f.src_uri == VOCABULARY_FILE
             unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used_attachments
-            if is_source or unused_attachment:
+            if is_source or unused_attachment or is_ignored(PurePosixPath(f.src_uri)):
                 files.remove(f)
             elif parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
                 files.remove(f)
@@ -173,15 +191,15 @@ class PoPlugin(BasePlugin[PoConfig]):
         for path, data in self._extra_files(p, config).items():
             files.append(File.generated(config, path, content=data))
 
-        reports_total = len(content.reports)
-        published = sum(1 for r in content.reports if r.publicera)
-        self.stats = {
-            "read": result.files_checked,
-            "published": published,
-            "unpublished": reports_total - published,
-            "shown": len(published_ids),
-            "ignored": len(content.ignored),
-        }
+        published_attachments = sum(
+            1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.src_uri in included_by_mkdocs
+        )
+        self.accounting = account(result.inventory, included_by_mkdocs, pages_by_mkdocs)
+        self.summary = accounting_line(self.accounting, len(result.inventory), published_attachments)
+        if self.config.intern:
+            self.summary += " (den interna versionen visar även de opublicerade)"
+        else:
+            self.summary += f" ({len(published_ids)} rapporter visas)"
         return files
 
     def _error_site(self, files: Files, config: MkDocsConfig, result: Result) -> Files:
@@ -226,7 +244,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return markdown
-        page.meta["title"] = spec.title
+        # Material writes the title into <title>, the header and the search index without
+        # escaping it (MkDocs titles are HTML): a report's rubrik must arrive escaped.
+        page.meta["title"] = escape(spec.title, quote=False)
         if spec.template in LIST_TEMPLATES:
             # Lists repeat what the report pages say; indexing them would only make
             # every hit appear many times (and the index, and the build, much larger).
@@ -250,14 +270,15 @@ class PoPlugin(BasePlugin[PoConfig]):
             template = self.env.get_template(spec.template)
             if spec.toc:
                 page.toc = get_toc([
-                    {"level": 2, "id": anchor, "name": title, "children": []}
+                    {"level": 2, "id": escape(anchor), "name": escape(title, quote=False), "children": []}
                     for anchor, title in spec.toc
                 ])
             return template.render(**context, **spec.context)
         if page.is_homepage:
             start = start_context(self.projection, self._today().year)
-            return html + self.env.get_template("start.html").render(**context, **start)
-        return html
+            return clean_page(html) + self.env.get_template("start.html").render(**context, **start)
+        # The organisation's own pages: their HTML stays, anything that runs script goes.
+        return clean_page(html)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
@@ -292,12 +313,5 @@ class PoPlugin(BasePlugin[PoConfig]):
         if self.config.pdf and self.projection is not None and self.env is not None:
             write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
                        site_url=config.site_url or "", positive=self.config.positiva)
-        s = self.stats
-        shown = "alla visas i den interna versionen" if self.config.intern else (
-            f"{s.get('shown', 0)} visas"
-        )
-        log.info(
-            f"po: {s.get('read', 0)} filer lästa, {s.get('published', 0)} publicerade, "
-            f"{s.get('unpublished', 0)} opublicerade ({shown}), {s.get('ignored', 0)} "
-            "ignorerade, 0 fel"
-        )
+        if self.summary:
+            log.info(f"po: {self.summary}")

@@ -4,12 +4,16 @@ Report bodies are rendered with a small, fixed set of Markdown extensions (no ra
 HTML pass-through, no attribute lists) and then cleaned by nh3 (the Rust
 `ammonia` sanitiser) with an allow-list. `po check` already refuses raw HTML;
 this is the second lock on the same door, for whatever slips past a check.
+
+The organisation's own pages (the start page and the like) may hold HTML, which
+MkDocs renders; `clean_page` removes from them whatever could run script.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 
 import markdown
 import nh3
@@ -27,10 +31,19 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# An image in a body may only show an attachment: ../../bilagor/karta.png and the like.
+_ATTACHMENT_IMAGE = re.compile(
+    r"^(?:\.\./){0,2}bilagor/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._ -]*"
+    r"\.(?:png|jpe?g|gif|webp)$",
+    re.IGNORECASE,
+)
+
 
 class _Renderer:
     def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        # fenced_code: `po check` reads ``` blocks as code (their headings and links are not
+        # checked), so the page must show them as code too, not as text and headings.
+        self.md = markdown.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
         # Raw HTML is escaped instead of passed through: replace the block and inline
         # HTML handlers with ones that keep the text visible but inert.
         self.md.preprocessors.deregister("html_block")
@@ -56,23 +69,51 @@ def markdown_to_html(text: str, shift_headings: int = 0) -> str:
     return _renderer(text, shift_headings)
 
 
+def _image_source_ok(value: str) -> bool:
+    """Only the site's own attachments: a remote image would tell its host who reads which
+    report, and in the PDF a path like ../../../etc/x.png would read a file of the
+    computer that builds it."""
+    decoded = urllib.parse.unquote(html.unescape(value))
+    return "\\" not in decoded and bool(_ATTACHMENT_IMAGE.match(decoded))
+
+
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
-    # Images only from the site's own attachments: a remote image would tell its
-    # host who reads which report.
-    if tag == "img" and attr == "src" and re.match(r"^[a-z][a-z0-9+.-]*:|^//", value, re.I):
+    if tag == "img" and attr == "src" and not _image_source_ok(value):
         return None
     return value
 
 
 def clean(fragment: str) -> str:
-    return nh3.clean(
+    return quote_text(nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         attribute_filter=_attribute_filter,
-    )
+    ))
+
+
+# nh3 writes every attribute value in "..." with any " inside escaped, and escapes < in
+# text; so a tag is '<' up to the first '>' outside quotes, and the rest is text.
+_TAG_OR_TEXT = re.compile(r'(<(?:[^>"]|"[^"]*")*>)|([^<]+)')
+
+
+def quote_text(fragment: str) -> str:
+    """Quotes in text as entities, so that text copied into an attribute stays text.
+
+    Templates and the yearly report turn heading text into id="..." with plain string
+    work; a heading like 'Text"onmouseover="...' would otherwise become an attribute.
+    """
+    if '"' not in fragment and "'" not in fragment:
+        return fragment
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return m.group(1)
+        return m.group(2).replace('"', "&quot;").replace("'", "&#39;")
+
+    return _TAG_OR_TEXT.sub(repl, fragment)
 
 
 def _shift(fragment: str, by: int) -> str:
@@ -85,3 +126,58 @@ def _shift(fragment: str, by: int) -> str:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+# --- the organisation's own pages -------------------------------------------------
+
+PAGE_TAGS = ALLOWED_TAGS | {
+    "h1", "div", "span", "section", "article", "aside", "header", "footer", "nav", "main",
+    "figure", "figcaption", "details", "summary", "abbr", "cite", "dl", "dt", "dd", "kbd",
+    "mark", "q", "s", "small", "time", "u", "var", "caption", "colgroup", "col", "ins", "dfn",
+    "samp", "wbr", "tfoot", "picture", "source",
+}
+PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "role"},
+    "a": {"href", "title", "rel", "target"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "source": {"srcset", "media", "type"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start", "type", "reversed"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+PAGE_SCHEMES = URL_SCHEMES | {"tel"}
+
+
+def _page_attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    # Material finds its settings and widgets by ids that start with "__" (__config,
+    # __palette, __search) and by data-md-* attributes: a page element carrying one
+    # would be found instead of Material's own.
+    if (attr == "id" and value.startswith("__")) or attr.startswith("data-md"):
+        return None
+    if attr == "target" and value not in ("_blank", "_self"):
+        return None
+    if attr == "rel":
+        # A link that opens a new tab must not give that tab a handle on this one.
+        return "noopener noreferrer" if "noopener" not in value else value
+    return value
+
+
+def clean_page(fragment: str) -> str:
+    """The rendered HTML of an organisation's own page, without anything that runs script.
+
+    Broader than `clean`: layout elements, classes and ids stay, so Material's
+    admonitions, grids and heading anchors look as the author meant.
+    """
+    return nh3.clean(
+        fragment,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=PAGE_SCHEMES,
+        link_rel=None,
+        attribute_filter=_page_attribute_filter,
+        generic_attribute_prefixes={"aria-", "data-"},
+    )

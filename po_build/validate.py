@@ -7,23 +7,26 @@ once, and returns records only for files without errors.
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
+from xml.parsers import expat
 
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from . import body as bodycheck
-from .load import Document, load_document, read_text
+from .load import Document, load_document, os_reason, read_text
 from .problems import Problem, ProblemList, did_you_mean
 from .records import Chapter, Content, Report, Section, Step, YearReport
-from .schema import ID_EXAMPLES, SECTIONS, build_schema
+from .schema import ID_EXAMPLES, RUBRIK_MIN, SECTIONS, build_schema
 from .vocabulary import Vocabulary, load_vocabulary
 
 REPORT_DIR = "brister"
@@ -41,6 +44,8 @@ class Result:
     content: Content
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    # Every entry under docs_dir → what became of it (see _inventory): the build summary.
+    inventory: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,7 +79,76 @@ def is_ignored(rel: PurePosixPath) -> bool:
     return any(part.startswith(("_", ".")) for part in rel.parts)
 
 
-def discover(docs_dir: Path) -> tuple[list[PurePosixPath], list[PurePosixPath], list[str]]:
+# What MkDocs renders as a page (it compares case-sensitively; so do we).
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+# Files a browser runs as a program or as a page that can hold one. None of them belongs in
+# content/: the site's own scripts live in the theme (overrides/), which is reviewed apart.
+ACTIVE_SUFFIXES = frozenset({
+    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".cjs", ".xsl", ".xslt",
+    ".svgz", ".swf", ".hta", ".wasm",
+})
+# XML formats a browser shows itself: allowed when they carry no script (see markup_problem).
+SCANNED_SUFFIXES = frozenset({".svg", ".xml"})
+MAX_SCANNED_BYTES = 10 * 1024 * 1024
+# Everything under content/ is walked, also what is ignored; beyond this we stop looking.
+MAX_ENTRIES = 2 * MAX_FILES
+
+
+@dataclass
+class Walk:
+    """Every entry under docs_dir, found without following links."""
+
+    files: list[PurePosixPath] = field(default_factory=list)  # regular files
+    links: list[PurePosixPath] = field(default_factory=list)  # symbolic links, to files or folders
+    special: list[PurePosixPath] = field(default_factory=list)  # pipes, sockets, devices
+    unreadable: list[PurePosixPath] = field(default_factory=list)  # folders we may not list
+    truncated: bool = False
+
+
+def walk(docs_dir: Path) -> Walk:
+    """All entries, sorted, without following symbolic links.
+
+    A link is never followed: one pointing at /etc or at a parent folder would put
+    files from the building computer on the site, or make the walk endless.
+    """
+    out = Walk()
+    stack: list[tuple[Path, PurePosixPath]] = [(docs_dir, PurePosixPath())]
+    count = 0
+    while stack:
+        folder, rel_folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            if rel_folder.parts:
+                out.unreadable.append(rel_folder)
+            continue
+        subfolders = []
+        for entry in entries:
+            count += 1
+            if count > MAX_ENTRIES:
+                out.truncated = True
+                return out
+            rel = rel_folder / entry.name
+            try:
+                if entry.is_symlink():
+                    out.links.append(rel)
+                elif entry.is_dir(follow_symlinks=False):
+                    subfolders.append((Path(entry.path), rel))
+                elif entry.is_file(follow_symlinks=False):
+                    out.files.append(rel)
+                else:
+                    out.special.append(rel)
+            except OSError:
+                out.unreadable.append(rel)
+        stack.extend(reversed(subfolders))
+    out.files.sort()
+    return out
+
+
+def discover(
+    docs_dir: Path, found: Walk | None = None
+) -> tuple[list[PurePosixPath], list[PurePosixPath], list[str]]:
     """Report files, yearly-report files, and ignored files, relative to docs_dir.
 
     A folder without brister/ and arsrapport/ (a loose set of files handed to
@@ -83,27 +157,26 @@ def discover(docs_dir: Path) -> tuple[list[PurePosixPath], list[PurePosixPath], 
     reports: list[PurePosixPath] = []
     years: list[PurePosixPath] = []
     ignored: list[str] = []
-    loose = not (docs_dir / REPORT_DIR).is_dir() and not (docs_dir / YEAR_DIR).is_dir()
-    roots = [docs_dir] if loose else [docs_dir / REPORT_DIR, docs_dir / YEAR_DIR]
-    for root in roots:
-        if not root.is_dir():
+    loose = _is_loose(docs_dir)
+    for rel in (found or walk(docs_dir)).files:
+        if not loose and rel.parts[0] not in (REPORT_DIR, YEAR_DIR):
             continue
-        for path in sorted(root.rglob("*")):
-            rel = PurePosixPath(path.relative_to(docs_dir).as_posix())
-            if path.is_dir():
-                continue
-            if is_ignored(rel):
+        if is_ignored(rel):
+            ignored.append(str(rel))
+        elif rel.suffix.lower() != ".md":
+            if not loose:
                 ignored.append(str(rel))
-            elif path.suffix.lower() != ".md":
-                if not loose:
-                    ignored.append(str(rel))
-            elif rel.parts[0] == YEAR_DIR:
-                years.append(rel)
-            elif loose and len(rel.parts) == 1 and rel.name == "index.md":
-                continue
-            else:
-                reports.append(rel)
+        elif rel.parts[0] == YEAR_DIR:
+            years.append(rel)
+        elif loose and len(rel.parts) == 1 and rel.name == "index.md":
+            continue
+        else:
+            reports.append(rel)
     return reports, years, ignored
+
+
+def _is_loose(docs_dir: Path) -> bool:
+    return not (docs_dir / REPORT_DIR).is_dir() and not (docs_dir / YEAR_DIR).is_dir()
 
 
 class SchemaValidator:
@@ -111,17 +184,18 @@ class SchemaValidator:
 
     jsonschema-rs answers "valid?" in microseconds; only for a file it rejects does
     the Python jsonschema walk the errors, which we translate into Swedish. Both
-    implement draft 2020-12, and a test holds them to the same verdicts.
+    implement draft 2020-12, and a property test (tests/test_fuzz.py) holds them to
+    the same verdicts. Where the two libraries read the standard differently, the
+    Python side is made to read it like the Rust side (patterns), or the value goes
+    the slow, strict way (decimals, year 0000).
     """
 
     def __init__(self, schema: dict[str, Any]) -> None:
         self.fast = jsonschema_rs.validator_for(schema, validate_formats=True)
-        self.full = _StrictIntegers(schema, format_checker=FormatChecker(["date"]))
+        self.full = _StrictIntegers(schema, format_checker=_DATES)
 
     def is_valid(self, instance: Any) -> bool:
-        # JSON Schema calls 2024.0 an integer; we do not (a year or a count written
-        # as a decimal is a typo), so any decimal goes the slow, strict way.
-        return not _has_float(instance) and bool(self.fast.is_valid(instance))
+        return not _needs_full_check(instance) and bool(self.fast.is_valid(instance))
 
     def iter_errors(self, instance: Any) -> Iterable[ValidationError]:
         if self.is_valid(instance):
@@ -133,32 +207,76 @@ def _is_whole_number(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterable[ValidationError]:
+    """`pattern` as JSON Schema (and jsonschema-rs) reads it: ECMA-262 regular expressions.
+
+    Python's `$` also matches before a final line break ('B-2025-001\\n' would pass) and
+    its `\\d` matches any script's digits ('B-٢٠٢٥-001'); ECMA's do neither.
+    """
+    if isinstance(instance, str) and not _compiled_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=64)
+def _compiled_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern), re.ASCII)
+
+
 _StrictIntegers = validators.extend(
     Draft202012Validator,
+    validators={"pattern": _ecma_pattern},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
 )
 
+_DATES = FormatChecker([])
 
-def _has_float(value: Any) -> bool:
+
+@_DATES.checks("date", raises=ValueError)
+def _is_date(instance: Any) -> bool:
+    """RFC 3339 full-date, in the years Python's calendar has (1–9999)."""
+    if not isinstance(instance, str):
+        return True
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", instance):
+        raise ValueError(instance)
+    date.fromisoformat(instance)
+    return True
+
+
+_YEAR_ZERO = re.compile(r"0000-[0-9]{2}-[0-9]{2}")
+
+
+def _needs_full_check(value: Any) -> bool:
+    """Values the two libraries judge differently by design.
+
+    JSON Schema calls 2024.0 an integer; we do not (a year or a count written as a
+    decimal is a typo). RFC 3339 has a year 0000; Python's calendar (and so the rest
+    of the build) does not.
+    """
     if isinstance(value, float):
         return True
+    if isinstance(value, str):
+        return _YEAR_ZERO.fullmatch(value) is not None
     if isinstance(value, dict):
-        return any(_has_float(v) for v in value.values())
+        return any(_needs_full_check(v) for v in value.values())
     if isinstance(value, list):
-        return any(_has_float(v) for v in value)
+        return any(_needs_full_check(v) for v in value)
     return False
 
 
-def other_pages(docs_dir: Path) -> list[PurePosixPath]:
-    """Markdown pages outside the report folders (none when checking loose files)."""
-    if not (docs_dir / REPORT_DIR).is_dir() and not (docs_dir / YEAR_DIR).is_dir():
+def other_pages(docs_dir: Path, found: Walk | None = None) -> list[PurePosixPath]:
+    """Markdown pages outside the report folders (none when checking loose files).
+
+    Any case of a Markdown suffix counts: MkDocs renders 'om.md' and publishes 'OM.MD'
+    as it is, and both are read by the public, so both are checked.
+    """
+    if _is_loose(docs_dir):
         return []
-    out = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = PurePosixPath(path.relative_to(docs_dir).as_posix())
-        if rel.parts[0] not in (REPORT_DIR, YEAR_DIR, ATTACHMENT_DIR) and not is_ignored(rel):
-            out.append(rel)
-    return out
+    return [
+        rel for rel in (found or walk(docs_dir)).files
+        if rel.parts[0] not in (REPORT_DIR, YEAR_DIR, ATTACHMENT_DIR)
+        and not is_ignored(rel)
+        and rel.suffix.lower() in PAGE_SUFFIXES
+    ]
 
 
 @lru_cache(maxsize=8)
@@ -190,26 +308,32 @@ def check_tree(
         return full[len(root) + 1 :] if full.startswith(root + "/") else full
 
     all_problems: list[Problem] = []
+    found = walk(docs_dir)
+    _check_files(found, docs_dir, shown, all_problems)
+
     vocab_problems = ProblemList(shown(VOCABULARY_FILE))
     vocab_path = docs_dir / VOCABULARY_FILE
-    vocab = load_vocabulary(vocab_path if vocab_path.exists() else None, VOCABULARY_FILE, vocab_problems)
+    # A link named vokabular.yml is refused above; reading it would read whatever it points at.
+    has_vocab = vocab_path.is_file() and not vocab_path.is_symlink()
+    vocab = load_vocabulary(vocab_path if has_vocab else None, VOCABULARY_FILE, vocab_problems)
     all_problems += vocab_problems
-    checked = 1 if vocab_path.exists() else 0
-    if scanner is not None and vocab_path.exists() and not vocab_problems.has_errors:
+    checked = 1 if has_vocab else 0
+    if scanner is not None and has_vocab and not vocab_problems.has_errors:
         # The vocabulary is committed too: a name in it is as public as one in a report.
         text = vocab_path.read_text("utf-8-sig")
         scan_problems = ProblemList(shown(VOCABULARY_FILE))
         scanner(text, VOCABULARY_FILE, vocab, scan_problems)
         all_problems += scan_problems
 
-    report_files, year_files, ignored = discover(docs_dir)
+    report_files, year_files, ignored = discover(docs_dir, found)
     content = Content([], [], vocab, ignored=ignored)
-    if len(report_files) + len(year_files) > MAX_FILES:
+    if found.truncated or len(report_files) + len(year_files) > MAX_FILES:
         all_problems.append(
             Problem(shown(REPORT_DIR), 1, 1, "PO121",
-                    f"för många filer (högst {MAX_FILES}) – dela upp webbplatsen per år")
+                    f"för många filer (högst {MAX_FILES} rapporter och kapitel, {MAX_ENTRIES} filer "
+                    "i allt) – dela upp webbplatsen per år")
         )
-        return Result(content, all_problems, checked)
+        return Result(content, all_problems, checked, _inventory(docs_dir, found, content, all_problems, shown))
     validators = validators_for(vocab)
 
     seen_ids: dict[str, str] = {}
@@ -241,13 +365,16 @@ def check_tree(
     _check_relations(content, set(seen_ids), docs_dir, shown, all_problems)
 
     # The organisation's own pages (start page and the like) are committed too: they get
-    # the identifier scan, though their HTML is the organisation's own business.
-    for rel in other_pages(docs_dir):
+    # the identifier scan. Their HTML is the organisation's own business, but not script:
+    # the build removes it (render.clean_page), and the check says so beforehand.
+    for rel in other_pages(docs_dir, found):
         checked += 1
         problems = ProblemList(shown(rel))
         text = read_text(docs_dir / str(rel), problems)
-        if text is not None and scanner is not None:
-            scanner(text, str(rel), vocab, problems)
+        if text is not None:
+            bodycheck.check_page_markup(text, 1, problems)
+            if scanner is not None:
+                scanner(text, str(rel), vocab, problems)
         content.other_pages.append(str(rel))
         all_problems += problems
 
@@ -273,7 +400,236 @@ def check_tree(
     content.files_read = checked
     content.reports.sort(key=lambda r: r.id)
     all_problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
-    return Result(content, all_problems, checked)
+    return Result(content, all_problems, checked, _inventory(docs_dir, found, content, all_problems, shown))
+
+
+# --- every file under content/ ------------------------------------------------------
+
+
+def _check_files(found: Walk, docs_dir: Path, shown: Callable[[Any], str], all_problems: list[Problem]) -> None:
+    """Links, special files, names that clash, and files that could run script on the site."""
+    for rel in found.links:
+        target = os.readlink(docs_dir / str(rel)) if (docs_dir / str(rel)).is_symlink() else "?"
+        all_problems.append(Problem(
+            shown(rel), 1, 1, "PO122",
+            f"'{rel.name}' är en genväg (symbolisk länk) till '{target}' – genvägar följs inte; "
+            "lägg själva filen eller mappen i content/",
+        ))
+    for rel in found.special:
+        all_problems.append(Problem(
+            shown(rel), 1, 1, "PO122",
+            f"'{rel.name}' är ingen vanlig fil (utan t.ex. en pipe eller en enhet) – ta bort den",
+        ))
+    for rel in found.unreadable:
+        all_problems.append(Problem(
+            shown(rel), 1, 1, "PO100",
+            f"mappen '{rel}' gick inte att läsa (du saknar behörighet) – filerna i den kontrolleras inte",
+        ))
+    seen: dict[str, PurePosixPath] = {}
+    for rel in [*found.files, *found.links]:
+        key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", str(rel)).casefold())
+        first = seen.get(key)
+        if first is None:
+            seen[key] = rel
+            continue
+        same_letters = unicodedata.normalize("NFC", str(first)) == unicodedata.normalize("NFC", str(rel))
+        why = (
+            "skrivs likadant men å, ä eller ö är sparade på olika sätt (det händer när filer "
+            "kommer från en Mac)"
+            if same_letters
+            else "skiljer sig bara i stora och små bokstäver"
+        )
+        all_problems.append(Problem(
+            shown(rel), 1, 1, "PO123",
+            f"namnet krockar med '{first}': de {why}, och på Windows och Mac blir de samma fil – "
+            "byt namn på den ena, helst med bara a–z, 0–9 och bindestreck",
+        ))
+    loose = _is_loose(docs_dir)
+    for rel in found.files:
+        if is_ignored(rel) or (not loose and rel.parts[0] in (REPORT_DIR, YEAR_DIR)):
+            continue  # never published
+        message = markup_problem(docs_dir / str(rel))
+        if message:
+            all_problems.append(Problem(shown(rel), 1, 1, "PO124", message))
+
+
+def markup_problem(path: Path) -> str | None:
+    """Why a file would let script onto the site, or None.
+
+    HTML and JavaScript files are refused outright. SVG and XML are shown by the
+    browser itself, so they are read as XML (as the browser reads them) and refused
+    when they contain script, event handlers (on...=), javascript: links, embedded
+    HTML (foreignObject), or a DOCTYPE (entities can hide all of the above).
+    """
+    suffix = path.suffix.lower()
+    if suffix in ACTIVE_SUFFIXES:
+        return (
+            f"filer av typen {suffix} kan köra skript på webbplatsen och får inte ligga i content/ – "
+            "spara dokumentet som PDF; egna skript och mallar hör hemma i overrides/"
+        )
+    if suffix not in SCANNED_SUFFIXES:
+        return None
+    try:
+        if path.stat().st_size > MAX_SCANNED_BYTES:
+            return (
+                f"filen är för stor för att granskas (högst {MAX_SCANNED_BYTES // 1024 // 1024} MiB) – "
+                "spara den som PDF eller PNG"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        return f"filen gick inte att läsa ({os_reason(err)})"
+    found = scan_xml(data)
+    if found is None:
+        return None
+    return (
+        f"{suffix.lstrip('.').upper()}-filen innehåller {found}, som kan köra skript i webbläsaren – "
+        "spara bilden som PNG, eller exportera den på nytt som ren SVG utan skript och länkar"
+    )
+
+
+_SCRIPT_ELEMENTS = frozenset({
+    "script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "handler", "listener", "base", "meta", "link", "style", "form", "portal", "template",
+})
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "to", "values", "from", "by"})
+_SAFE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp);", re.IGNORECASE)
+
+
+def scan_xml(data: bytes) -> str | None:
+    """The first thing in an XML document (SVG) that could run script, described in Swedish."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    found: list[str] = []
+
+    class _Stop(Exception):
+        pass
+
+    def stop(what: str) -> None:
+        found.append(what)
+        raise _Stop
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        namespace, _, local = name.rpartition(" ")
+        if namespace == "http://www.w3.org/1999/xhtml":
+            stop(f"HTML-elementet <{local}>")
+        if local.lower() in _SCRIPT_ELEMENTS:
+            stop(f"elementet <{local}>")
+        for attr, value in attrs.items():
+            attr_local = attr.rpartition(" ")[2].lower()
+            if attr_local.startswith("on"):
+                stop(f"händelseattributet {attr_local}=")
+            if attr_local == "attributename" and value.strip().rpartition(":")[2].lower() == "href":
+                stop("en animering som ändrar en länk")
+            if attr_local in _URL_ATTRIBUTES:
+                compact = re.sub(r"[\x00-\x20\x7f]", "", value).lower()
+                if compact.startswith(("javascript:", "vbscript:")) or (
+                    compact.startswith("data:") and not _SAFE_DATA.match(compact)
+                ):
+                    stop(f"länken {attr_local}=\"{compact.split(':')[0]}:...\"")
+
+    def doctype(*_: Any) -> None:
+        stop("en DOCTYPE-deklaration")
+
+    def instruction(target: str, _data: str) -> None:
+        stop(f"instruktionen <?{target}?>")
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.ProcessingInstructionHandler = instruction
+    try:
+        parser.Parse(data, True)
+    except _Stop:
+        return found[0]
+    except (expat.ExpatError, ValueError, UnicodeError):
+        return None if not data.strip() else "fel som gör att den inte går att läsa som XML"
+    return None
+
+
+_CATEGORY_ORDER = ("publicerad", "opublicerad", "årsrapport", "bilaga", "sida", "övrig",
+                   "vokabulär", "ignorerad", "fel")
+
+
+def _inventory(
+    docs_dir: Path,
+    found: Walk,
+    content: Content,
+    problems: list[Problem],
+    shown: Callable[[Any], str],
+) -> dict[str, str]:
+    """Every entry under docs_dir with what became of it: nothing may go uncounted.
+
+    'sida' and 'övrig' are what MkDocs will publish as it is; the plugin refines them
+    with what MkDocs actually did.
+    """
+    loose = _is_loose(docs_dir)
+    with_errors = {p.path for p in problems if p.severity == "fel"}
+    reports = {r.source: r for r in content.reports}
+    years = {y.source for y in content.years} | {c.source for y in content.years for c in y.chapters}
+    out: dict[str, str] = {}
+    for rel in [*found.files, *found.links, *found.special, *found.unreadable]:
+        key = str(rel)
+        if shown(rel) in with_errors or rel in found.links or rel in found.special or rel in found.unreadable:
+            out[key] = "fel"
+        elif is_ignored(rel):
+            out[key] = "ignorerad"
+        elif key in reports:
+            out[key] = "publicerad" if reports[key].publicera else "opublicerad"
+        elif key in years:
+            out[key] = "årsrapport"
+        elif key == VOCABULARY_FILE:
+            out[key] = "vokabulär"
+        elif not loose and rel.parts[0] in (REPORT_DIR, YEAR_DIR):
+            # Not a report or chapter and no error: a file of another type, or a year whose
+            # report has an error elsewhere (then that error stops the build anyway).
+            out[key] = "ignorerad" if key in content.ignored else "fel"
+        elif loose:
+            out[key] = "ignorerad"
+        elif rel.parts[0] == ATTACHMENT_DIR:
+            out[key] = "bilaga"
+        elif rel.suffix.lower() in PAGE_SUFFIXES:
+            out[key] = "sida"
+        else:
+            out[key] = "övrig"
+    return out
+
+
+def account(inventory: dict[str, str], included: set[str], pages: set[str]) -> dict[str, int]:
+    """How many files fell in each category, with what MkDocs did to the rest.
+
+    `included`: what MkDocs publishes (its own exclusions, such as README.md beside an
+    index.md, are left out); `pages`: what it renders rather than copies.
+    """
+    counts: dict[str, int] = dict.fromkeys(_CATEGORY_ORDER, 0)
+    for rel, category in inventory.items():
+        if category in ("sida", "övrig"):
+            # MkDocs leaves some out (README.md beside index.md, templates/), and copies a
+            # Markdown file it does not recognise (OM.MD) as it is.
+            category = "ignorerad" if rel not in included else "sida" if rel in pages else "övrig"
+        counts[category] += 1
+    return counts
+
+
+def accounting_line(counts: dict[str, int], total: int, published_attachments: int | None = None) -> str:
+    """'1204 filer: 980 publicerade, 150 opublicerade, ...': every category, also empty ones."""
+    def n(key: str) -> int:
+        return counts.get(key, 0)
+
+    attachments = f"{n('bilaga')} bilagor"
+    if published_attachments is not None:
+        attachments += f" ({published_attachments} publiceras)"
+    parts = [
+        f"{n('publicerad')} publicerade",
+        f"{n('opublicerad')} opublicerade",
+        f"{n('ignorerad')} ignorerade",
+        f"{n('sida')} andra sidor",
+        attachments,
+        f"{n('årsrapport')} i årsrapporter",
+        f"{n('vokabulär')} vokabulär",
+        f"{n('övrig')} övriga filer",
+        f"{n('fel')} fel",
+    ]
+    return f"{total} filer: " + ", ".join(parts)
 
 
 def _full_text(path: Path) -> str:
@@ -283,7 +639,7 @@ def _full_text(path: Path) -> str:
 # --- one report -------------------------------------------------------------------
 
 
-_ID_IN_NAME = re.compile(r"^([BP]-\d{4}-\d{3,4})(?:-[^/]*)?\.md$", re.IGNORECASE)
+_ID_IN_NAME = re.compile(r"^([BP]-[0-9]{4}-[0-9]{3,4})(?:-[^/]*)?\.md$", re.IGNORECASE)
 
 
 def _check_report(
@@ -309,6 +665,7 @@ def _check_report(
             )
         return None
     schema_problems(doc, validators[kind], problems)
+    _check_blank_texts(doc, problems)
 
     _check_id_and_name(doc, rel, kind, problems)
     dates = _check_dates(doc, today, problems)
@@ -323,9 +680,29 @@ def _check_report(
     return _build_report(doc, kind, dates, str(rel))
 
 
+def _check_blank_texts(doc: Document, problems: ProblemList) -> None:
+    """Text that is only spaces passes the schema's length rules but shows as nothing on the site."""
+    rubrik = doc.data.get("rubrik")
+    if isinstance(rubrik, str) and len(rubrik) >= RUBRIK_MIN and len(rubrik.strip()) < RUBRIK_MIN:
+        problems.add(
+            "PO205",
+            f"rubriken har {len(rubrik.strip())} tecken utöver mellanslagen, minst {RUBRIK_MIN} – "
+            "skriv en rubrik som säger vad bristen gäller",
+            doc.pos("rubrik"),
+        )
+    tema = doc.data.get("tema")
+    if isinstance(tema, str) and not tema.strip():
+        problems.add("PO203", "'tema' får inte vara tom – skriv temat eller ta bort raden", doc.pos("tema"))
+    mottagare = doc.data.get("mottagare")
+    if isinstance(mottagare, list):
+        for i, who in enumerate(mottagare):
+            if isinstance(who, str) and who and not who.strip():
+                problems.add("PO203", "'mottagare' får inte vara tom", doc.pos("mottagare", i))
+
+
 def _check_id_and_name(doc: Document, rel: PurePosixPath, kind: str, problems: ProblemList) -> None:
     report_id = doc.data.get("id")
-    if not isinstance(report_id, str) or not re.fullmatch(r"[BP]-\d{4}-\d{3,4}", report_id):
+    if not isinstance(report_id, str) or not re.fullmatch(r"[BP]-[0-9]{4}-[0-9]{3,4}", report_id):
         return  # a malformed id is PO204 already; comparing it with the file name only confuses
     name = rel.name
     m = _ID_IN_NAME.match(name)
@@ -348,7 +725,7 @@ def _check_id_and_name(doc: Document, rel: PurePosixPath, kind: str, problems: P
 
 
 def _parse_date(value: Any) -> date | None:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -484,7 +861,7 @@ def _split_sections(body: str, body_line: int) -> list[Section]:
     if intro:
         out.append(Section("", intro))
     for i, h in enumerate(heads):
-        start = h.line - body_line + 1
+        start = h.line - body_line + (2 if h.underlined else 1)
         end = heads[i + 1].line - body_line if i + 1 < len(heads) else len(lines)
         out.append(Section(h.title, "\n".join(lines[start:end]).strip()))
     return out
@@ -573,28 +950,84 @@ def _check_relations(
     content.reports[:] = keep
 
 
+_ATTACHMENT_CHARS = re.compile(r"[%?#\\:*\"<>|\x00-\x1f\x7f]")
+
+
 def attachment_problem(attachment: str, bilagor_root: Path) -> str | None:
-    """Why an attachment path is refused, or None. Paths may not leave content/bilagor/."""
+    """Why an attachment path is refused, or None. Paths may not leave content/bilagor/.
+
+    The name is also a link on the site, so characters with a meaning in web addresses
+    (% ? # \\) are refused, and the name must match the file exactly, letter case and
+    å, ä, ö included: the server that hosts the site tells 'A' from 'a'.
+    """
     pure = PurePosixPath(attachment.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", attachment):
         return (
             f"bilagan '{attachment}' måste ligga i content/bilagor/ – skriv bara filnamnet, "
             "t.ex. 'skrivelse-2025.pdf'"
         )
+    bad = _ATTACHMENT_CHARS.search(attachment)
+    if bad:
+        char = bad.group()
+        shown_char = char if char.isprintable() else f"U+{ord(char):04X}"
+        return (
+            f"bilagans namn '{attachment}' innehåller tecknet {shown_char}, som inte fungerar i en "
+            "webbadress – byt namn på filen (bara a–z, 0–9, bindestreck och punkt) och skriv samma namn här"
+        )
     parts = pure.parts[1:] if pure.parts and pure.parts[0] == ATTACHMENT_DIR else pure.parts
+    if not parts:
+        return f"bilagan '{attachment}' är inget filnamn – skriv t.ex. 'skrivelse-2025.pdf'"
+    if is_ignored(PurePosixPath(*parts)):
+        return (
+            f"bilagan '{attachment}' börjar med _ eller . och sådana filer publiceras aldrig – "
+            "byt namn på filen"
+        )
     target = bilagor_root.joinpath(*parts)
     if target.is_symlink():
         return f"bilagan '{attachment}' är en genväg (symlänk) – lägg själva filen i content/bilagor/"
-    if not target.is_file():
+    if not target.is_file() or not _exact_name(bilagor_root, parts):
         existing = sorted(p.name for p in bilagor_root.glob("*")) if bilagor_root.is_dir() else []
+        near = _same_file_name(target.parent, parts[-1]) if target.parent.is_dir() else None
+        if near is not None:
+            return (
+                f"bilagan '{attachment}' finns inte med exakt det namnet – filen heter '{near}' "
+                "(stora och små bokstäver, å, ä och ö skiljer); skriv namnet likadant, eller byt namn "
+                "på filen till bara a–z, 0–9 och bindestreck"
+            )
         return (
             f"bilagan '{attachment}' finns inte i content/bilagor/{did_you_mean(attachment, existing)}"
             " – lägg filen där eller rätta namnet"
         )
     try:
-        target.resolve().relative_to(bilagor_root)
+        target.resolve().relative_to(bilagor_root.resolve())
     except ValueError:
         return f"bilagan '{attachment}' pekar ut ur content/bilagor/"
+    return None
+
+
+def _exact_name(root: Path, parts: tuple[str, ...]) -> bool:
+    """Every part named exactly so on disk (a Mac or Windows disk finds 'Skrivelse.pdf' for 'skrivelse.pdf')."""
+    folder = root
+    for part in parts:
+        try:
+            if part not in os.listdir(folder):
+                return False
+        except OSError:
+            return False
+        folder = folder / part
+    return True
+
+
+def _same_file_name(folder: Path, name: str) -> str | None:
+    """The file in `folder` whose name differs from `name` only in case or Unicode form."""
+    key = unicodedata.normalize("NFC", name).casefold()
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    for other in names:
+        if other != name and unicodedata.normalize("NFC", other).casefold() == key:
+            return other
     return None
 
 
@@ -805,7 +1238,7 @@ def _translate(err: ValidationError) -> Iterable[tuple[str, tuple[Any, ...], str
             yield ("PO207", path, f"'{_describe(err.instance)}' är inget datum i formen ÅÅÅÅ-MM-DD "
                    "– skriv t.ex. 2025-03-14", False)
     elif v == "format":
-        if isinstance(err.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", err.instance):
+        if isinstance(err.instance, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", err.instance):
             yield ("PO207", path, f"'{_describe(err.instance)}' är inget riktigt datum – kontrollera "
                    "månad och dag", False)
         else:
@@ -834,7 +1267,9 @@ def _translate(err: ValidationError) -> Iterable[tuple[str, tuple[Any, ...], str
                f"{schema.get('minimum', 0)}" + (f" till {schema['maximum']}" if "maximum" in schema
                                                  else " och uppåt"), False)
     else:  # pragma: no cover - every validator the schema uses is handled above
-        yield ("PO200", path, f"'{field_name}' är felaktigt: {err.message}", False)
+        # The library's own message is English; name the field and where to read more.
+        yield ("PO200", path, f"'{field_name}' har ett värde som inte är tillåtet här – jämför med "
+               "fältreferensen i guiden", False)
 
 
 def _example(schema: dict[str, Any]) -> str:

@@ -83,7 +83,7 @@ def test_related_reports_link_both_ways_and_drop_unpublished():
 
 def test_reports_are_newest_first():
     p = project(content([report(1, year=2024), report(2), report(1)]), "public")
-    assert [r.id for r in p.reports][0].startswith("B-2025")
+    assert next(r.id for r in p.reports).startswith("B-2025")
 
 
 def _jpeg_with_gps() -> bytes:

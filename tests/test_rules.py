@@ -1677,6 +1677,10 @@ EXAMPLE_MODES = {
     "PO604": "vocabulary",
     "PO605": "vocabulary",
     "PO606": "vocabulary",
+    "PO112": "fields",
+    "PO124": "attachment",
+    "PO505": "text",
+    "PO506": "page",
     **{f"PO40{i}": "private" for i in range(1, 9)},
 }
 
@@ -1705,6 +1709,12 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
     elif mode == "retired":
         write(tmp_path / "vokabular.yml", "aktörer:\n  staten: {utgått: true}\n")
         write_report(tmp_path, fields=_as_fields(example))
+    elif mode == "attachment":
+        write_report(tmp_path)
+        write(tmp_path / "bilagor" / "bild.svg", example)
+    elif mode == "page":
+        write_report(tmp_path)
+        write(tmp_path / "om-oss.md", "# Om oss\n\n" + example + "\n")
     elif mode == "private":
         from po_build.identifiers import scan_file_text
 

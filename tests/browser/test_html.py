@@ -55,10 +55,11 @@ def test_every_page_is_valid_html(built_site):
          *map(str, pages)],
         capture_output=True, text=True, timeout=300, check=False,
     )
-    # The report is JSON on stderr; Java may print a line of its own before it.
+    # The report is one line of JSON on stderr; Java may print lines of its own around it.
     output = run.stderr + run.stdout
-    assert '{"messages"' in output, f"Nu HTML Checker gav inget svar (kod {run.returncode}): {output[:500]}"
-    messages = json.loads(output[output.index('{"messages"'):].splitlines()[0])["messages"]
+    report = next((line for line in output.splitlines() if line.startswith("{") and '"messages"' in line), None)
+    assert report, f"Nu HTML Checker gav inget svar (kod {run.returncode}): {output[:500]}"
+    messages = json.loads(report)["messages"]
     ours = [m for m in messages if m.get("type") == "error" and not from_material(m)]
     lines = [f"{Path(m['url'].removeprefix('file:')).relative_to(built_site)}:{m.get('lastLine')}: "
              f"{m['message']}\n    {' '.join(m.get('extract', '').split())}" for m in ours[:40]]

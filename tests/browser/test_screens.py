@@ -13,22 +13,26 @@ from .conftest import NO_MOTION_CSS, PAGES, WIDTHS
 LAYOUT_FAULTS = """() => {
     const faults = [];
     const width = document.documentElement.clientWidth;
+    const scrolls = '.po-table-wrap, .md-typeset__scrollwrap, .md-sidebar, .md-search, .md-skip, pre';
     if (document.documentElement.scrollWidth > width + 1) {
         const wide = Array.from(document.querySelectorAll('body *'))
-            .filter(e => e.getBoundingClientRect().right > width + 1
-                         && !e.closest('.po-table-wrap, .md-typeset__scrollwrap, .md-sidebar, .md-search, .md-skip, pre'))
+            .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest(scrolls))
             .slice(0, 3)
             .map(e => `<${e.tagName.toLowerCase()} class="${e.className}">`);
-        faults.push(`sidan går att skrolla i sidled (${document.documentElement.scrollWidth} px > ${width} px): ${wide}`);
+        const total = document.documentElement.scrollWidth;
+        faults.push(`sidan går att skrolla i sidled (${total} px > ${width} px): ${wide}`);
     }
-    for (const e of document.querySelectorAll('.md-content .po-label, .md-content .po-status, .md-content .po-card__meta')) {
+    const small = '.md-content .po-label, .md-content .po-status, .md-content .po-card__meta';
+    for (const e of document.querySelectorAll(small)) {
         const size = parseFloat(getComputedStyle(e).fontSize);
         if (size < 12) faults.push(`för liten text (${size} px): ${e.textContent.trim().slice(0, 40)}`);
     }
     for (const e of document.querySelectorAll('.md-content svg, .md-content img')) {
         const box = e.getBoundingClientRect();
         const column = e.closest('article').getBoundingClientRect();
-        if (box.width > 0 && box.right > column.right + 1) faults.push(`diagram eller bild bredare än spalten: ${e.outerHTML.slice(0, 60)}`);
+        if (box.width > 0 && box.right > column.right + 1) {
+            faults.push(`diagram eller bild bredare än spalten: ${e.outerHTML.slice(0, 60)}`);
+        }
     }
     return faults;
 }"""
@@ -49,7 +53,8 @@ def test_screenshots_of_every_page_kind(browser, base_url, screenshot_dir, width
             page.add_style_tag(content=NO_MOTION_CSS)
             if name == "sokresultat":
                 page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=True)
+            # The search hits are a fixed layer over the page: a whole-page picture would cut it.
+            page.screenshot(path=str(screenshot_dir / f"{name}-{width}.png"), full_page=name != "sokresultat")
             faults += [f"{path}: {fault}" for fault in page.evaluate(LAYOUT_FAULTS)]
     finally:
         context.close()
