@@ -29,7 +29,9 @@ MARKER_NAMES: dict[str, str] = {
     "socialstyrelsen": "Svaren på Socialstyrelsens årliga frågor",
 }
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# As the renderer's fenced_code reads them: at the start of the line, closed by the very
+# same fence. (An indented ``` is text to it, so its lines are checked like any other.)
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
 _H2 = re.compile(r"^[ \t]{0,3}##[ \t]+(.*)$")
 _TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/?[A-Za-z][A-Za-z0-9-]*$|[!?])")
@@ -57,7 +59,7 @@ def visible_lines(body: str) -> list[tuple[int, str]]:
     for i, line in enumerate(body.split("\n")):
         m = _FENCE.match(line)
         if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+            if m and m.group(1) == fence and not line[len(fence) :].strip(" "):
                 fence = None
             continue
         if m:
@@ -324,9 +326,33 @@ _PAGE_ELEMENT = re.compile(
     r"<(script|iframe|frame|frameset|object|embed|applet|form|base|meta|link|style|template|portal|svg|math)\b",
     re.IGNORECASE,
 )
-_PAGE_HANDLER = re.compile(r"<[A-Za-z][^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+_PAGE_HANDLER = re.compile(r"[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
 _PAGE_URL = re.compile(r"\b(?:href|src|action|formaction|data|xlink:href)\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
 PAGE_SCHEMES = SAFE_SCHEMES | {"tel"}
+
+
+def _handler_in_tag(line: str) -> int | None:
+    """Where a tag on the line has an on...= attribute, or None.
+
+    Tag by tag with str.find rather than one regular expression: '<a <a <a ...' without
+    a closing '>' made the expression take minutes on one long line.
+    """
+    pos = 0
+    while True:
+        start = line.find("<", pos)
+        if start < 0 or start + 1 >= len(line):
+            return None
+        if not line[start + 1].isalpha():
+            pos = start + 1
+            continue
+        end = line.find(">", start)
+        tag = line[start : end if end >= 0 else len(line)]
+        m = _PAGE_HANDLER.search(tag)
+        if m:
+            return start
+        if end < 0:
+            return None
+        pos = end + 1
 
 
 def check_page_markup(text: str, first_line: int, problems: ProblemList) -> None:
@@ -345,9 +371,10 @@ def check_page_markup(text: str, first_line: int, problems: ProblemList) -> None
         m = _PAGE_ELEMENT.search(line)
         if m:
             note(i, m.start() + 1, f"elementet <{m.group(1).lower()}>")
-        m = _PAGE_HANDLER.search(line) or _ATTR_LIST.search(line)
-        if m:
-            note(i, m.start() + 1, "händelseattribut (on...=)")
+        handler = _handler_in_tag(line)
+        attr = _ATTR_LIST.search(line)
+        if handler is not None or attr:
+            note(i, (handler if handler is not None else attr.start() if attr else 0) + 1, "händelseattribut (on...=)")
         for m in _PAGE_URL.finditer(line):
             scheme = url_scheme(m.group(1))
             if scheme is not None and scheme not in PAGE_SCHEMES:

@@ -97,10 +97,9 @@ def _by_actor(
     """Actors with at least one published report, in vocabulary order."""
     groups: dict[str, tuple[Label, list[ReportView]]] = {}
     for r in published:
-        for actor in r.aktörer:
-            entry = groups.setdefault(actor.id, (actor, []))
-            if r not in entry[1]:
-                entry[1].append(r)
+        for actor_id in dict.fromkeys(a.id for a in r.aktörer):  # each actor once per report
+            actor = next(a for a in r.aktörer if a.id == actor_id)
+            groups.setdefault(actor_id, (actor, []))[1].append(r)
     order = [a for a in p.vocabulary.actors if a in groups]
     order += sorted(a for a in groups if a not in p.vocabulary.actors)
     return [groups[a] for a in order]

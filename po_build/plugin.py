@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +39,7 @@ from .opendata import open_data_files
 from .pdf import write_pdfs
 from .projection import Projection, project
 from .records import Content
-from .render import clean_page
+from .render import clean_page, escape_meta
 from .report import socialstyrelsen_files, sokande_open_data
 from .schema import build_schema
 from .site import PageSpec, build_pages, start_context
@@ -133,6 +134,7 @@ class PoPlugin(BasePlugin[PoConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
+        self.summary = ""  # `mkdocs serve` rebuilds with the same plugin: no stale line after an error
         result = check_tree(docs_dir, today=self._today(), scanner=scan_file_text, display_root=root)
         for problem in result.warnings:
             log.info(problem.format())
@@ -166,17 +168,21 @@ class PoPlugin(BasePlugin[PoConfig]):
         # Sources of reports are data, not pages; attachments are published only when a
         # visible report uses them, so a draft's letter never reaches the public site.
         # Files named _... or .... are ignored by the check, so they are never published.
-        for f in list(files):
+        # One pass that builds the kept set, instead of removing while iterating.
+        kept: list[File] = []
+        for f in files:
             parts = PurePosixPath(f.src_uri).parts
             if not parts:
+                kept.append(f)
                 continue
             is_source = parts[0] in (REPORT_DIR, YEAR_DIR) or f.src_uri == VOCABULARY_FILE
             unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used_attachments
             if is_source or unused_attachment or is_ignored(PurePosixPath(f.src_uri)):
-                files.remove(f)
-            elif parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
-                files.remove(f)
-                files.append(File.generated(config, f.src_uri, content=public_bytes(Path(f.abs_src_path))))
+                continue
+            if parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
+                f = File.generated(config, f.src_uri, content=public_bytes(Path(f.abs_src_path)))
+            kept.append(f)
+        files = Files(kept)
 
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         self.specs = {}
@@ -199,7 +205,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         if self.config.intern:
             self.summary += " (den interna versionen visar även de opublicerade)"
         else:
-            self.summary += f" ({len(published_ids)} rapporter visas)"
+            self.summary += f" ({len(published_ids)} {'rapport' if len(published_ids) == 1 else 'rapporter'} visas)"
         return files
 
     def _error_site(self, files: Files, config: MkDocsConfig, result: Result) -> Files:
@@ -243,6 +249,8 @@ class PoPlugin(BasePlugin[PoConfig]):
                          files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
+            # An own page's front matter (title, description) goes into the page as it is.
+            page.meta = escape_meta(page.meta)
             return markdown
         # Material writes the title into <title>, the header and the search index without
         # escaping it (MkDocs titles are HTML): a report's rubrik must arrive escaped.
@@ -274,6 +282,11 @@ class PoPlugin(BasePlugin[PoConfig]):
                     for anchor, title in spec.toc
                 ])
             return template.render(**context, **spec.context)
+        if page.title:
+            # A title taken from the page's first heading is HTML: Material strips its tags
+            # for <title>, which also turns &lt;/title&gt; back into </title>. Give it the
+            # plain text, escaped once, as for the generated pages.
+            page.meta["title"] = escape(Markup(page.title).striptags(), quote=False)
         if page.is_homepage:
             start = start_context(self.projection, self._today().year)
             return clean_page(html) + self.env.get_template("start.html").render(**context, **start)

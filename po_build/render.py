@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+from typing import Any
 
 import markdown
 import nh3
@@ -100,18 +101,19 @@ _TAG_OR_TEXT = re.compile(r'(<(?:[^>"]|"[^"]*")*>)|([^<]+)')
 
 
 def quote_text(fragment: str) -> str:
-    """Quotes in text as entities, so that text copied into an attribute stays text.
+    """Double quotes in text as entities, so that text copied into an attribute stays text.
 
     Templates and the yearly report turn heading text into id="..." with plain string
     work; a heading like 'Text"onmouseover="...' would otherwise become an attribute.
+    (Every such attribute is written with double quotes, so apostrophes may stay.)
     """
-    if '"' not in fragment and "'" not in fragment:
+    if '"' not in fragment:
         return fragment
 
     def repl(m: re.Match[str]) -> str:
         if m.group(1) is not None:
             return m.group(1)
-        return m.group(2).replace('"', "&quot;").replace("'", "&#39;")
+        return m.group(2).replace('"', "&quot;")
 
     return _TAG_OR_TEXT.sub(repl, fragment)
 
@@ -181,3 +183,16 @@ def clean_page(fragment: str) -> str:
         attribute_filter=_page_attribute_filter,
         generic_attribute_prefixes={"aria-", "data-"},
     )
+
+
+def escape_meta(value: Any) -> Any:
+    """Front-matter texts of an own page, escaped: Material writes page.meta.title and
+    page.meta.description into the page without escaping them (in <title>, the header
+    and a content="..." attribute)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [escape_meta(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escape_meta(v) for k, v in value.items()}
+    return value

@@ -612,24 +612,25 @@ def account(inventory: dict[str, str], included: set[str], pages: set[str]) -> d
 
 def accounting_line(counts: dict[str, int], total: int, published_attachments: int | None = None) -> str:
     """'1204 filer: 980 publicerade, 150 opublicerade, ...': every category, also empty ones."""
-    def n(key: str) -> int:
-        return counts.get(key, 0)
 
-    attachments = f"{n('bilaga')} bilagor"
+    def n(key: str, one: str, many: str) -> str:
+        return f"{counts.get(key, 0)} {one if counts.get(key, 0) == 1 else many}"
+
+    attachments = n("bilaga", "bilaga", "bilagor")
     if published_attachments is not None:
         attachments += f" ({published_attachments} publiceras)"
     parts = [
-        f"{n('publicerad')} publicerade",
-        f"{n('opublicerad')} opublicerade",
-        f"{n('ignorerad')} ignorerade",
-        f"{n('sida')} andra sidor",
+        n("publicerad", "publicerad", "publicerade"),
+        n("opublicerad", "opublicerad", "opublicerade"),
+        n("ignorerad", "ignorerad", "ignorerade"),
+        n("sida", "annan sida", "andra sidor"),
         attachments,
-        f"{n('årsrapport')} i årsrapporter",
-        f"{n('vokabulär')} vokabulär",
-        f"{n('övrig')} övriga filer",
-        f"{n('fel')} fel",
+        n("årsrapport", "i årsrapporter", "i årsrapporter"),
+        n("vokabulär", "vokabulär", "vokabulärer"),
+        n("övrig", "övrig fil", "övriga filer"),
+        n("fel", "fel", "fel"),
     ]
-    return f"{total} filer: " + ", ".join(parts)
+    return f"{total} {'fil' if total == 1 else 'filer'}: " + ", ".join(parts)
 
 
 def _full_text(path: Path) -> str:
