@@ -30,6 +30,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("guide/index.md", "guide-index.md", "Översikt"),
     ("guide/kom-igang/index.md", "guide-kom-igang.md", "Kom igång"),
     ("guide/skriva/index.md", "guide-skriva.md", "Skriva en bra rapport"),
+    ("guide/anonymitet/index.md", "guide-anonymitet.md", "Ingen ska kunna kännas igen"),
     ("guide/granskning/index.md", "guide-granskning.md", "Granskning och publicering"),
     ("guide/falt/index.md", None, "Fälten"),
     ("guide/felkoder/index.md", None, "Felkoderna"),
