@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from html import unescape as html_unescape
 from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
@@ -473,7 +474,8 @@ def _render_chunk(text: str, part: Part, anchors: _Anchors) -> Markup | None:
     html = markdown_to_html(text, shift_headings=1)
 
     def with_id(m: re.Match[str]) -> str:
-        title = _TAG.sub("", m.group(2)).strip()
+        # Plain text for the table of contents, which the template escapes once.
+        title = html_unescape(_TAG.sub("", m.group(2))).strip()
         anchor = anchors(f"{part.anchor}-{title}")
         if m.group(1) == "3":
             part.headings.append((anchor, title))
