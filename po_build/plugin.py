@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -126,13 +126,7 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     def _today(self) -> date:
         value = self.config.idag or os.environ.get("PO_IDAG")
-        if value:
-            return date.fromisoformat(value)
-        # A reproducible build names its moment; "this year" on the start page follows it.
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-        if epoch.isdigit():
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        return date.today()
+        return date.fromisoformat(value) if value else date.today()
 
     # -- files: validate, project, add generated pages -----------------------------
 

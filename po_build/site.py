@@ -128,7 +128,8 @@ def start_context(p: Projection, year: int, latest: int = 5) -> dict[str, Any]:
 
 
 def section_anchor(title: str) -> str:
-    return slug(title).replace(" ", "-")
+    """A URL fragment for a heading: ASCII letters, digits and hyphens only."""
+    return re.sub(r"[^a-z0-9]+", "-", slug(title)).strip("-")
 
 
 def build_pages(p: Projection, per_page: int = PER_PAGE, positive: str = "alla") -> list[PageSpec]:
