@@ -43,14 +43,8 @@ def wait_for(url: str, text: str, timeout: float = 60) -> str:
 
 def test_serve_survives_a_half_written_file(tmp_path):
     write_tree(tmp_path, 4, unpublished_share=0.0)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PO_PDF": "0"}
-    proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    proc, url = _serve(tmp_path)
     try:
-        url = f"http://127.0.0.1:{port}/"
         wait_for(url, "Testorganisation")
         report = next((tmp_path / "content" / "brister").rglob("B-*.md"))
         good = report.read_text("utf-8")
