@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from mkdocs.exceptions import PluginError
 
-from po_build.accessibility import DIGG_COMPLAINT_URL, accessibility_page
+from po_build.outputs.accessibility import DIGG_COMPLAINT_URL, accessibility_page
 
 SETTINGS = {
     "epost": "tillganglighet@exempel.example",

@@ -27,24 +27,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from po_build import templating
-from po_build.body import MARKER_NAMES
-from po_build.charts import bar_chart
-from po_build.disclosure import protect
-from po_build.pdf import write_pdfs
-from po_build.projection import project
-from po_build.records import Content, Report
-from po_build.report import (
-    DEFAULT_ORDER,
-    FIGURES_PART,
-    RECURRING_MIN,
-    build_document,
-    socialstyrelsen_files,
-    sokande_open_data,
-    status_at_year_end,
-    year_pages,
-)
-from po_build.validate import check_tree
+from po_build.check.tree import check_tree
+from po_build.contract.markers import DEFAULT_ORDER, MARKER_NAMES
+from po_build.model.records import Content, Report
+from po_build.outputs.pdf import write_pdfs
+from po_build.outputs.yearly.document import FIGURES_PART, build_document
+from po_build.outputs.yearly.pages import year_pages
+from po_build.outputs.yearly.sections import RECURRING_MIN, sokande_open_data
+from po_build.outputs.yearly.socialstyrelsen import socialstyrelsen_files
+from po_build.project.disclosure import protect
+from po_build.project.projection import project
+from po_build.project.stats import status_at_year_end
+from po_build.render import templating
+from po_build.render.charts import bar_chart
 
 from .contentgen import write_tree
 from .helpers import TODAY, error_codes, write_report, write_year

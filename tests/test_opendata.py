@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from po_build.opendata import CSV_HEADER, open_data_files
-from po_build.projection import project
-from po_build.schema import build_schema
-from po_build.stats import year_stats
+from po_build.contract.schema import build_schema
+from po_build.outputs.opendata import CSV_HEADER, open_data_files
+from po_build.project.projection import project
+from po_build.project.stats import year_stats
 from tests.helpers import check, write_report
 from tests.test_stats import (
     CANARY,

@@ -1,0 +1,239 @@
+"""The front-matter schema, written once as JSON Schema (draft 2020-12).
+
+`po check` validates with it, the site publishes it under /schema/ for editors,
+and the guide's field reference is generated from it: one definition, three uses.
+Enumerations come from the merged vocabulary, so an organisation's own actors and
+areas are in its published schema too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from po_build.model.vocabulary import Vocabulary
+
+SCHEMA_ID = "https://po-build.invalid/schema/rapport.schema.json"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+ID_PATTERNS = {"brist": r"^B-\d{4}-\d{3,4}$", "positiv": r"^P-\d{4}-\d{3,4}$"}
+ID_EXAMPLES = {"brist": "B-2025-001", "positiv": "P-2025-001"}
+RUBRIK_MIN, RUBRIK_MAX = 10, 120
+BOOLEAN_VALUES = [True, False, "ja", "nej"]
+MAX_LIST = 200
+
+
+
+def _date(description: str) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "format": "date",
+        "pattern": DATE_PATTERN,
+        # No example value: a real-looking date here would appear in every public build.
+        "description": description,
+    }
+
+
+def _ids(terms: dict[str, Any], description: str, min_items: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "type": "array",
+        "items": {"type": "string", "enum": list(terms)},
+        "uniqueItems": True,
+        "maxItems": MAX_LIST,
+        "description": description,
+    }
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def _texts(description: str) -> dict[str, Any]:
+    return {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+        "maxItems": MAX_LIST,
+        "description": description,
+    }
+
+
+def _common(kind: str, vocab: Vocabulary) -> dict[str, Any]:
+    categories = vocab.categories if kind == "brist" else vocab.positive_categories
+    return {
+        "id": {
+            "type": "string",
+            "pattern": ID_PATTERNS[kind],
+            "description": "Unik och stabil beteckning; filnamnet börjar med den.",
+            "examples": [ID_EXAMPLES[kind]],
+        },
+        "typ": {"const": kind, "description": "Vilken sorts rapport: brist eller positiv."},
+        "rubrik": {
+            "type": "string",
+            "minLength": RUBRIK_MIN,
+            "maxLength": RUBRIK_MAX,
+            "description": f"Rubriken som visas överallt, {RUBRIK_MIN}–{RUBRIK_MAX} tecken.",
+        },
+        "datum": _date(
+            "När bristen först uppmärksammades (ÅÅÅÅ-MM-DD); inte i framtiden. "
+            "Visas bara som månad och år."
+            if kind == "brist"
+            else "När händelsen inträffade (ÅÅÅÅ-MM-DD). Visas bara som månad och år."
+        ),
+        "kategorier": _ids(
+            categories,
+            "Kategorier ur vokabulären"
+            + (", tillåtna för den valda nivån." if kind == "brist" else " (positiva kategorier)."),
+            min_items=1,
+        ),
+        "aktörer": _ids(vocab.actors, "Myndigheter och verksamheter som berörs.", min_items=1),
+        "områden": _ids(
+            vocab.areas,
+            "Kommuner eller områden som berörs (deklareras i vokabular.yml).",
+        ),
+        "relaterade": {
+            "type": "array",
+            "items": {"type": "string", "pattern": r"^[BP]-\d{4}-\d{3,4}$"},
+            "uniqueItems": True,
+            "maxItems": MAX_LIST,
+            "description": "Andra rapporter (brister eller positiva händelser) som hör ihop med denna.",
+        },
+        "publicera": {
+            "enum": BOOLEAN_VALUES,
+            "default": False,
+            "description": "Styrgruppens beslut att publicera (true/ja). Inget blir offentligt utan det.",
+        },
+        "publicerad": _date("Datum för beslutet att publicera; krävs när publicera är true."),
+        "tema": {"type": "string", "description": "Årets tema, om rapporten hör till det."},
+        "intern": {
+            "type": "object",
+            "description": "Interna anteckningar (t.ex. rapportör, anteckningar). Blir aldrig offentliga.",
+        },
+    }
+
+
+def _report_schema(kind: str, vocab: Vocabulary) -> dict[str, Any]:
+    props = _common(kind, vocab)
+    required = ["id", "typ", "rubrik", "datum", "kategorier", "aktörer"]
+    if kind == "brist":
+        props.update(
+            {
+                "nivå": {
+                    "enum": list(vocab.levels),
+                    "description": "Var bristen kan åtgärdas: individ, lokal eller nationell.",
+                },
+                "allvarlighet": {
+                    "enum": list(vocab.severities),
+                    "description": "Hur allvarlig bristen är: låg, medel eller hög.",
+                },
+                "förekomster": {
+                    "type": "array",
+                    "items": _date("Ett senare tillfälle då samma brist sågs igen."),
+                    "maxItems": MAX_LIST,
+                    "description": "Varje senare tillfälle bristen sågs igen. Visas bara som antal.",
+                },
+                "status": {
+                    "enum": list(vocab.statuses),
+                    "description": "Var i arbetet bristen är nu.",
+                },
+                "historik": {
+                    "type": "array",
+                    "maxItems": MAX_LIST,
+                    "description": "Daterade steg; börjar med upptäckt, i datumordning, "
+                    "sista steget är samma som status.",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "datum": _date("När steget togs."),
+                            "status": {"enum": list(vocab.statuses)},
+                            "text": {"type": "string", "description": "Kort offentlig text om steget."},
+                        },
+                        "required": ["datum", "status"],
+                        "additionalProperties": False,
+                    },
+                },
+                "mottagare": _texts("Till vem bristen har påtalats."),
+                "bilagor": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "maxItems": MAX_LIST,
+                    "description": "Filer i content/bilagor/, t.ex. skrivelse-2025.pdf.",
+                },
+            }
+        )
+        required += ["nivå", "allvarlighet", "status"]
+    order = [
+        "id", "typ", "rubrik", "datum", "nivå", "kategorier", "aktörer", "områden",
+        "allvarlighet", "förekomster", "status", "historik", "mottagare", "relaterade",
+        "bilagor", "publicera", "publicerad", "tema", "intern",
+    ]
+    return {
+        "type": "object",
+        "title": "Systembrist" if kind == "brist" else "Positiv händelse",
+        "properties": {k: props[k] for k in order if k in props},
+        "required": required,
+        "additionalProperties": False,
+        "if": {"properties": {"publicera": {"enum": [True, "ja"]}}, "required": ["publicera"]},
+        "then": {"required": ["publicerad"]},
+    }
+
+
+def _year_schema() -> dict[str, Any]:
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "type": "object",
+        "title": "Årsrapport",
+        "properties": {
+            "år": {"type": "integer", "minimum": 2000, "maximum": 2100,
+                   "description": "Året; samma som mappens namn."},
+            "titel": {"type": "string", "minLength": 1, "description": "Rapportens titel."},
+            "tema": {"type": "string", "description": "Årets tema."},
+            "ombud": {"type": "number", "minimum": 0,
+                      "description": "Antal ombud (årsarbetare, decimaler går bra)."},
+            "sökande": {
+                "type": "object",
+                "description": "Hur många som sökte och hur de kom i kontakt: "
+                "själv, via anhörig, via myndighet, övriga. Delarna ska bli totalt.",
+                "properties": {
+                    "totalt": count, "själv": count, "anhörig": count,
+                    "myndighet": count, "övriga": count,
+                },
+                "required": ["totalt", "själv", "anhörig", "myndighet", "övriga"],
+                "additionalProperties": False,
+            },
+            "publicera": {"enum": BOOLEAN_VALUES, "default": False,
+                          "description": "Om årsrapporten ska publiceras."},
+        },
+        "required": ["år", "titel"],
+        "additionalProperties": False,
+    }
+
+
+def _chapter_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": "Kapitel i årsrapporten",
+        "properties": {
+            "rubrik": {"type": "string", "minLength": 1, "description": "Kapitlets rubrik."},
+            "ordning": {"type": "integer", "description": "Kapitlets plats (1, 2, 3 ...)."},
+        },
+        "required": ["rubrik", "ordning"],
+        "additionalProperties": False,
+    }
+
+
+def build_schema(vocab: Vocabulary) -> dict[str, Any]:
+    """The whole JSON Schema. A document is checked against the definition for its kind."""
+    defs = {
+        "brist": _report_schema("brist", vocab),
+        "positiv": _report_schema("positiv", vocab),
+        "arsrapport": _year_schema(),
+        "kapitel": _chapter_schema(),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "po-build: inledande fält (front matter) i en rapport",
+        "description": "Innehållsformatet version 1. Välj definition efter typ: brist eller positiv; "
+        "årsrapportens index.md följer #/$defs/arsrapport och dess kapitel #/$defs/kapitel.",
+        "$defs": defs,
+        "if": {"properties": {"typ": {"const": "positiv"}}, "required": ["typ"]},
+        "then": {"$ref": "#/$defs/positiv"},
+        "else": {"$ref": "#/$defs/brist"},
+    }
