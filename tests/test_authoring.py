@@ -37,6 +37,7 @@ from po_build.load.mkdocs_config import plugin_options, read_mkdocs_config
 from po_build.load.vocabulary import builtin_vocabulary
 from po_build.model.slug import slugify
 from po_build.outputs.guide import PAGES, guide_pages
+from po_build.outputs.pages import PageSettings
 from po_build.project.projection import project
 from po_build.render import templating
 
@@ -736,7 +737,7 @@ def _render(spec) -> str:
 @pytest.fixture(scope="module")
 def guide() -> dict[str, str]:
     content = check_tree(REPO / "content", today=TODAY).content
-    specs = guide_pages(project(content, "public", region="Exempellän"))
+    specs = guide_pages(project(content, "public", region="Exempellän"), PageSettings())
     return {spec.src_uri: _render(spec) for spec in specs} | {"_vocab": content.vocabulary}  # type: ignore[dict-item]
 
 

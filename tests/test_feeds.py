@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from po_build.outputs.feeds import MAX_FEED_ENTRIES
-from po_build.outputs.feeds import feed_files, feed_links, organisation_slug, plain_text, summary
+from po_build.outputs.feeds import MAX_FEED_ENTRIES, feed_files, feed_links, organisation_slug, plain_text, summary
 from po_build.project.projection import project
 from tests.test_stats import (
     CANARY,

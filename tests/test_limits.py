@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from po_build.check import tree as validate
-from po_build.load import walk as walking
 from po_build.check.result import Result
 from po_build.contract.schema import MAX_LIST
+from po_build.load import walk as walking
 from po_build.load.frontmatter import MAX_BODY_CHARS, MAX_LINES, MAX_VALUE_CHARS
 from tests.helpers import (
     BRIST_BODY,

@@ -176,7 +176,8 @@ def test_empty_text_in_list_is_po203(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["B-25-1", "B-2025-1", "b-2025-001", "B-2025-00001", "B2025001", "'B-2025-001 '"]
+    "value", ["B-25-1", "B-2025-1", "b-2025-001", "B-2025-00001", "B2025001", "'B-2025-001 '",
+              "B-2025-000", "B-2025-0000"]
 )
 def test_malformed_id_is_po204_only(tmp_path: Path, value: str) -> None:
     path = write_report(tmp_path, fields={"id": value}, name="B-2025-001-rapport.md", year="2025")
@@ -202,7 +203,7 @@ def test_brist_with_positiv_id_is_po204(tmp_path: Path) -> None:
     assert rel(path, tmp_path) in {p.path for p in result.errors}
 
 
-@pytest.mark.parametrize("value", ["B-2025-001", "B-2025-9999", "B-2025-000"])
+@pytest.mark.parametrize("value", ["B-2025-001", "B-2025-9999", "B-2025-0001", "B-2025-100"])
 def test_well_formed_ids_pass(tmp_path: Path, value: str) -> None:
     write_report(tmp_path, fields={"id": value})
     assert_clean(check(tmp_path))
@@ -1752,3 +1753,20 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
 def test_most_catalog_examples_are_tried() -> None:
     assert len(EXAMPLE_MODES) >= 15
     assert len(EXAMPLE_MODES) >= len(CODES) - 15
+
+
+def test_a_misspelt_field_is_one_message_at_the_misspelt_key(tmp_path: Path) -> None:
+    """'rubirk' is one mistake: not "unknown field" and "rubrik is missing" besides."""
+    path = write_report(tmp_path, text=report_text().replace("rubrik:", "rubirk:"))
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO202"]
+    p = only(result, "PO202")
+    assert "'rubirk'" in p.message and "menade du 'rubrik'" in p.message
+    assert p.line == report_text().split("\n").index(next(
+        line for line in report_text().split("\n") if line.startswith("rubrik:"))) + 1
+    assert rel(path, tmp_path) == p.path
+
+
+def test_an_unknown_field_that_is_no_misspelling_leaves_the_missing_one_reported(tmp_path: Path) -> None:
+    write_report(tmp_path, text=report_text().replace("rubrik:", "anteckning:"))
+    assert sorted(error_codes(check(tmp_path))) == ["PO201", "PO202"]

@@ -243,8 +243,8 @@ def _check_link_targets(visible: list[tuple[int, str]], body_line: int, problems
     found = [(m.start(1), m.group(1)) for m in _LINK_TARGET.finditer(text)]
     found += [(m.start(1), m.group(1)) for m in _REF_DEF.finditer(text)]
     for offset, url in sorted(found):
-        line = bisect.bisect_right(starts, offset) - 1
-        _check_url(url, body_line + line, offset - starts[line] + 1, problems)
+        index = bisect.bisect_right(starts, offset) - 1
+        _check_url(url, body_line + index, offset - starts[index] + 1, problems)
 
 
 def url_scheme(url: str) -> str | None:

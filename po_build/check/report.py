@@ -10,14 +10,14 @@ from typing import Any
 
 from po_build.check.body import check_markup, check_sections, headings
 from po_build.check.schema import schema_problems
-from po_build.contract.schema import RUBRIK_MIN
+from po_build.contract.schema import DATE_RE, ID_FORM, ID_RE, RUBRIK_MIN
 from po_build.contract.sections import SECTIONS
 from po_build.load.frontmatter import Document
 from po_build.model.problems import ProblemList, did_you_mean
-from po_build.model.records import Report, Section, Step
+from po_build.model.records import Kind, Report, Section, Step
 from po_build.model.vocabulary import Vocabulary
 
-_ID_IN_NAME = re.compile(r"^([BP]-[0-9]{4}-[0-9]{3,4})(?:-[^/]*)?\.md$", re.IGNORECASE)
+_ID_IN_NAME = re.compile(rf"^({ID_FORM})(?:-[^/]*)?\.md$", re.IGNORECASE)
 
 
 def check_report(
@@ -30,15 +30,19 @@ def check_report(
     problems: ProblemList,
 ) -> Report | None:
     data = doc.data
-    kind = data.get("typ")
-    if kind not in ("brist", "positiv"):
+    kind: Kind
+    if data.get("typ") == "brist":
+        kind = "brist"
+    elif data.get("typ") == "positiv":
+        kind = "positiv"
+    else:
         if "typ" not in data:
             problems.add("PO211", "fältet 'typ' saknas – skriv 'typ: brist' eller 'typ: positiv'")
         else:
             problems.add(
                 "PO211",
-                f"typ ska vara 'brist' eller 'positiv', inte '{kind}'"
-                f"{did_you_mean(str(kind), ['brist', 'positiv'])}",
+                f"typ ska vara 'brist' eller 'positiv', inte '{data.get('typ')}'"
+                f"{did_you_mean(str(data.get('typ')), ['brist', 'positiv'])}",
                 doc.pos("typ"),
             )
         return None
@@ -80,7 +84,7 @@ def _check_blank_texts(doc: Document, problems: ProblemList) -> None:
 
 def _check_id_and_name(doc: Document, rel: PurePosixPath, kind: str, problems: ProblemList) -> None:
     report_id = doc.data.get("id")
-    if not isinstance(report_id, str) or not re.fullmatch(r"[BP]-[0-9]{4}-[0-9]{3,4}", report_id):
+    if not isinstance(report_id, str) or not ID_RE.fullmatch(report_id):
         return  # a malformed id is PO204 already; comparing it with the file name only confuses
     name = rel.name
     m = _ID_IN_NAME.match(name)
@@ -102,7 +106,7 @@ def _check_id_and_name(doc: Document, rel: PurePosixPath, kind: str, problems: P
 
 
 def _parse_date(value: Any) -> date | None:
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+    if isinstance(value, str) and DATE_RE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -246,12 +250,12 @@ def as_bool(value: Any) -> bool:
     return value is True or value == "ja"
 
 
-def _build_report(doc: Document, kind: str, dates: dict[tuple[Any, ...], date], source: str) -> Report:
+def _build_report(doc: Document, kind: Kind, dates: dict[tuple[Any, ...], date], source: str) -> Report:
     d = doc.data
     hist = d.get("historik") or []
     return Report(
         id=d["id"],
-        typ=kind,  # type: ignore[arg-type]
+        typ=kind,
         rubrik=d["rubrik"].strip(),
         datum=dates[("datum",)],
         kategorier=list(d["kategorier"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -13,9 +14,9 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
-from po_build.contract.schema import ID_EXAMPLES, build_schema
+from po_build.contract.schema import DATE_RE, build_schema
 from po_build.load.frontmatter import Document
-from po_build.model.problems import ProblemList, did_you_mean
+from po_build.model.problems import ProblemList, did_you_mean, suggest
 from po_build.model.vocabulary import Vocabulary
 
 
@@ -40,7 +41,8 @@ class SchemaValidator:
     def iter_errors(self, instance: Any) -> Iterable[ValidationError]:
         if self.is_valid(instance):
             return []
-        return self.full.iter_errors(instance)
+        errors: Iterable[ValidationError] = self.full.iter_errors(instance)
+        return errors
 
 
 def _is_whole_number(checker: Any, instance: Any) -> bool:
@@ -62,7 +64,7 @@ def _compiled_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern), re.ASCII)
 
 
-_StrictIntegers = validators.extend(
+_StrictIntegers = validators.extend(  # type: ignore[no-untyped-call]  # jsonschema's extend() has no annotations
     Draft202012Validator,
     validators={"pattern": _ecma_pattern},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
@@ -77,7 +79,7 @@ def _is_date(instance: Any) -> bool:
     """RFC 3339 full-date, in the years Python's calendar has (1–9999)."""
     if not isinstance(instance, str):
         return True
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", instance):
+    if not DATE_RE.fullmatch(instance):
         raise ValueError(instance)
     date.fromisoformat(instance)
     return True
@@ -126,6 +128,17 @@ _TYPE_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class Wording:
+    """One translated schema error: a code, a message, and where it points."""
+
+    code: str
+    path: tuple[Any, ...]
+    message: str
+    at_key: bool = False
+    key: str | None = None  # the field a PO201 finds missing or a PO202 finds unknown
+
+
 def _field_name(path: tuple[Any, ...]) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else "fälten"
@@ -137,109 +150,111 @@ def _describe(value: Any) -> str:
 
 
 def schema_problems(doc: Document, validator: SchemaValidator, problems: ProblemList) -> None:
-    """Run the JSON Schema and translate each error into one located Swedish problem."""
+    """Run the JSON Schema and translate its errors into located Swedish problems, one per mistake.
+
+    A misspelt field is one mistake, not two: "unknown field 'rubirk'" and "field 'rubrik' is
+    missing" become one message at the misspelt key, which names the field it should be.
+    """
+    wordings = [w for err in validator.iter_errors(doc.data) for w in _translate(err)]
+    missing = {(w.path, w.key) for w in wordings if w.code == "PO201"}
+    misspelt: set[tuple[tuple[Any, ...], str | None]] = set()
+    out: list[Wording] = []
+    for w in wordings:
+        if w.code == "PO202" and w.key is not None:
+            parent = w.path[:-1]
+            near = suggest(w.key, [key for where, key in missing if where == parent and key])
+            if near is not None and (parent, near) not in misspelt:
+                misspelt.add((parent, near))
+                w = Wording("PO202", w.path, f"okänt fält '{w.key}' – menade du '{near}'? Det fältet saknas; "
+                            f"rätta stavningen till '{near}:'", at_key=True)
+        out.append(w)
     reported: set[tuple[tuple[Any, ...], str]] = set()
-    for err in validator.iter_errors(doc.data):
-        for code, path, message, at_key in _translate(err):
-            if (path, code) in reported:
-                continue
-            reported.add((path, code))
-            problems.add(code, message, doc.kpos(*path) if at_key else doc.pos(*path))
+    for w in out:
+        if (w.code == "PO201" and (w.path, w.key) in misspelt) or (w.path, w.code) in reported:
+            continue
+        reported.add((w.path, w.code))
+        problems.add(w.code, w.message, doc.kpos(*w.path) if w.at_key else doc.pos(*w.path))
 
 
-def _translate(err: ValidationError) -> Iterable[tuple[str, tuple[Any, ...], str, bool]]:
+def _annotated(err: ValidationError, path: tuple[Any, ...], **values: Any) -> Wording | None:
+    """The wording the schema itself gives for this keyword at this place (its `x-po` annotation)."""
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    wording = schema.get("x-po", {}).get(str(err.validator))
+    if wording is None:
+        return None
+    at = wording.get("at")
+    return Wording(wording["code"], (*path, at) if at else path,
+                   wording["message"].format(**values), at_key=bool(at))
+
+
+def _translate(err: ValidationError) -> Iterable[Wording]:
     path = tuple(err.absolute_path)
     field_name = _field_name(path)
-    v = err.validator
+    v = str(err.validator)
     schema = err.schema if isinstance(err.schema, dict) else {}
-    if v == "required":
-        in_then = "then" in err.schema_path
-        for key in err.validator_value:
-            if isinstance(err.instance, dict) and key not in err.instance:
-                if in_then:
-                    yield ("PO309", (*path, "publicera"),
-                           "publicera är true men publicerad saknas – lägg till "
-                           "'publicerad: ÅÅÅÅ-MM-DD' med datum för styrgruppens beslut", True)
-                else:
-                    where = f" i '{field_name}'" if path else ""
-                    yield ("PO201", path, f"fältet '{key}' saknas{where} – lägg till "
-                           f"'{key}: ...' (se fältreferensen i guiden)", False)
+    instance, limit = err.instance, err.validator_value
+    own = _annotated(err, path, value=_describe(instance), limit=limit,
+                     length=len(instance) if isinstance(instance, str) else 0)
+    if own is not None:
+        yield own
+    elif v == "required":
+        for key in limit if isinstance(limit, list) else []:
+            if isinstance(instance, dict) and key not in instance:
+                where = f" i '{field_name}'" if path else ""
+                yield Wording("PO201", path, f"fältet '{key}' saknas{where} – lägg till "
+                              f"'{key}: ...' (se fältreferensen i guiden)", key=str(key))
     elif v == "additionalProperties":
         known = list(schema.get("properties", {}))
-        for key in err.instance:
+        for key in instance if isinstance(instance, dict) else []:
             if key not in known:
-                yield ("PO202", (*path, key),
-                       f"okänt fält '{key}'{did_you_mean(str(key), known)}", True)
+                yield Wording("PO202", (*path, key), f"okänt fält '{key}'{did_you_mean(str(key), known)}", True,
+                              key=str(key))
     elif v == "type":
-        expected = err.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
-        hint = ""
-        if expected == "array" and isinstance(err.instance, str):
-            hint = f" – skriv t.ex. [{err.instance}]"
-        yield ("PO203", path, f"'{field_name}' ska vara {' eller '.join(names)}{hint}", False)
+        expected = limit if isinstance(limit, list) else [limit]
+        names = [_TYPE_NAMES.get(str(t), str(t)) for t in expected]
+        hint = f" – skriv t.ex. [{instance}]" if limit == "array" and isinstance(instance, str) else ""
+        yield Wording("PO203", path, f"'{field_name}' ska vara {' eller '.join(names)}{hint}")
     elif v == "const":
-        yield ("PO211", path, f"'{field_name}' ska vara '{err.validator_value}'", False)
+        yield Wording("PO211", path, f"'{field_name}' ska vara '{limit}'")
     elif v == "enum":
-        allowed = [a for a in err.validator_value if isinstance(a, str)]
-        if not allowed:
-            yield ("PO206", path, f"'{_describe(err.instance)}' finns inte: inga {field_name} är deklarerade – "
-                   f"lägg till dem under {field_name}: i content/vokabular.yml", False)
-            return
-        if True in err.validator_value:
-            yield ("PO213", path, f"'{field_name}' ska vara true (ja) eller false (nej), inte "
-                   f"'{_describe(err.instance)}'", False)
-            return
-        shown_allowed = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + " ..."
-        hint = did_you_mean(str(err.instance), allowed) if isinstance(err.instance, str) else ""
-        yield ("PO206", path, f"okänt värde '{_describe(err.instance)}' i '{field_name}'{hint} "
-               f"(tillåtna: {shown_allowed}; egna värden läggs i vokabular.yml)", False)
+        yield _enum(path, field_name, instance, limit if isinstance(limit, list) else [])
     elif v == "pattern":
-        if field_name == "id":
-            kind = "positiv" if "P-" in str(err.validator_value) else "brist"
-            yield ("PO204", path, f"id:t '{_describe(err.instance)}' har fel form – en {kind} har id som "
-                   f"{ID_EXAMPLES[kind]} (bokstaven, året och ett löpnummer)", False)
-        elif field_name == "relaterade":
-            yield ("PO314", path, f"'{_describe(err.instance)}' är inget rapport-id – skriv t.ex. "
-                   "B-2025-001", False)
-        else:
-            yield ("PO207", path, f"'{_describe(err.instance)}' är inget datum i formen ÅÅÅÅ-MM-DD "
-                   "– skriv t.ex. 2025-03-14", False)
+        yield Wording("PO207", path, f"'{_describe(instance)}' har fel form för '{field_name}'")
     elif v == "format":
-        if isinstance(err.instance, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", err.instance):
-            yield ("PO207", path, f"'{_describe(err.instance)}' är inget riktigt datum – kontrollera "
-                   "månad och dag", False)
-        else:
-            yield ("PO207", path, f"'{_describe(err.instance)}' är inget datum i formen ÅÅÅÅ-MM-DD "
-                   "– skriv t.ex. 2025-03-14", False)
+        yield Wording("PO207", path, f"'{_describe(instance)}' är inget datum i formen ÅÅÅÅ-MM-DD "
+                      "– skriv t.ex. 2025-03-14")
     elif v in ("minLength", "maxLength"):
-        if field_name == "rubrik":
-            n = len(err.instance) if isinstance(err.instance, str) else 0
-            limit = "minst" if v == "minLength" else "högst"
-            yield ("PO205", path, f"rubriken har {n} tecken, {limit} {err.validator_value} – "
-                   + ("skriv en rubrik som säger vad bristen gäller" if v == "minLength"
-                      else "korta rubriken och lägg detaljerna i texten"), False)
-        else:
-            yield ("PO203", path, f"'{field_name}' får inte vara tom", False)
+        yield Wording("PO203", path, f"'{field_name}' får inte vara tom")
     elif v == "minItems":
-        yield ("PO208", path, f"'{field_name}' behöver minst ett värde, t.ex. [{_example(schema)}]",
-               False)
+        yield Wording("PO208", path, f"'{field_name}' behöver minst ett värde, t.ex. [{_example(schema)}]")
     elif v == "maxItems":
-        yield ("PO212", path, f"'{field_name}' har för många värden (högst {err.validator_value})",
-               False)
+        yield Wording("PO212", path, f"'{field_name}' har för många värden (högst {limit})")
     elif v == "uniqueItems":
-        yield ("PO209", path, f"samma värde står två gånger i '{field_name}' – ta bort det ena",
-               False)
+        yield Wording("PO209", path, f"samma värde står två gånger i '{field_name}' – ta bort det ena")
     elif v in ("minimum", "maximum"):
-        yield ("PO210", path, f"'{field_name}' ska vara ett tal från "
-               f"{schema.get('minimum', 0)}" + (f" till {schema['maximum']}" if "maximum" in schema
-                                                 else " och uppåt"), False)
-    else:  # pragma: no cover - every validator the schema uses is handled above
+        upper = f" till {schema['maximum']}" if "maximum" in schema else " och uppåt"
+        yield Wording("PO210", path, f"'{field_name}' ska vara ett tal från {schema.get('minimum', 0)}{upper}")
+    else:  # pragma: no cover - every keyword the schema uses is handled above
         # The library's own message is English; name the field and where to read more.
-        yield ("PO200", path, f"'{field_name}' har ett värde som inte är tillåtet här – jämför med "
-               "fältreferensen i guiden", False)
+        yield Wording("PO200", path, f"'{field_name}' har ett värde som inte är tillåtet här – jämför med "
+                      "fältreferensen i guiden")
+
+
+def _enum(path: tuple[Any, ...], field_name: str, instance: Any, values: list[Any]) -> Wording:
+    allowed = [a for a in values if isinstance(a, str)]
+    if not allowed:
+        return Wording("PO206", path, f"'{_describe(instance)}' finns inte: inga {field_name} är deklarerade – "
+                       f"lägg till dem under {field_name}: i content/vokabular.yml")
+    if True in values:
+        return Wording("PO213", path, f"'{field_name}' ska vara true (ja) eller false (nej), inte "
+                       f"'{_describe(instance)}'")
+    shown_allowed = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + " ..."
+    hint = did_you_mean(str(instance), allowed) if isinstance(instance, str) else ""
+    return Wording("PO206", path, f"okänt värde '{_describe(instance)}' i '{field_name}'{hint} "
+                   f"(tillåtna: {shown_allowed}; egna värden läggs i vokabular.yml)")
 
 
 def _example(schema: dict[str, Any]) -> str:
     items = schema.get("items", {})
     enum = items.get("enum") if isinstance(items, dict) else None
-    return enum[0] if enum else "..."
+    return str(enum[0]) if enum else "..."

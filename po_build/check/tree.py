@@ -55,9 +55,9 @@ def check_tree(
     checked = 1 if has_vocab else 0
     if scanner is not None and has_vocab and not vocab_problems.has_errors:
         # The vocabulary is committed too: a name in it is as public as one in a report.
-        text = vocab_path.read_text("utf-8-sig")
+        vocab_text = vocab_path.read_text("utf-8-sig")
         scan_problems = ProblemList(shown(VOCABULARY_FILE))
-        scanner(text, VOCABULARY_FILE, vocab, scan_problems)
+        scanner(vocab_text, VOCABULARY_FILE, vocab, scan_problems)
         all_problems += scan_problems
 
     report_files, year_files, ignored = discover(docs_dir, found)

@@ -3,12 +3,14 @@ given on the command line, paths as the user typed them, and the one way of runn
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeAlias
 
 from po_build.contract.layout import VOCABULARY_FILE
 from po_build.load.mkdocs_config import docs_dir_of, plugin_options, read_mkdocs_config
@@ -94,3 +96,35 @@ def run_git(args: Sequence[str], cwd: Path) -> str | None:
 def terminal_width() -> int:
     """The terminal's width, or $COLUMNS, or 100 when the output goes to a file."""
     return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "argument", "flaggor"
+        self.add_argument("-h", "--hjälp", "--help", action="help", help="visa den här hjälpen")
+
+    def error(self, message: str) -> NoReturn:
+        translated = (
+            message.replace("the following arguments are required", "det här saknas")
+            .replace("unrecognized arguments", "okända argument")
+            .replace("invalid choice", "okänt val")
+            .replace("argument ", "argumentet ")
+            .replace("choose from", "välj bland")
+            .replace("expected one argument", "behöver ett värde")
+        )
+        self.print_usage(sys.stderr)
+        print(f"po: {translated} (se 'po --hjälp')", file=sys.stderr)
+        raise SystemExit(2)
+
+
+# The subcommands' parsers, for each command module's add_parser.
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"

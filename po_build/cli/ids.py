@@ -13,11 +13,12 @@ from pathlib import Path
 from po_build.cli.common import run_git
 from po_build.contract.advice import ID_PREFIX
 from po_build.contract.layout import REPORT_DIR
+from po_build.contract.schema import ID_PARTS_RE
 
-_ID_IN_NAME = re.compile(r"^([BP])-(\d{4})-(\d{3,4})(?![0-9])")
+_ID_IN_NAME = re.compile("^" + ID_PARTS_RE.pattern)
 
 
-_ID_IN_TEXT = re.compile(r"^id[ \t]*:[ \t]*[\"']?([BP])-(\d{4})-(\d{3,4})(?![0-9])", re.MULTILINE)
+_ID_IN_TEXT = re.compile(r"^id[ \t]*:[ \t]*[\"']?" + ID_PARTS_RE.pattern, re.MULTILINE)
 
 
 def ids_in_folder(report_dir: Path) -> set[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.tree import check_tree
-from po_build.cli.common import UsageError, find_content, parse_day, shown, terminal_width
+from po_build.cli.common import Subcommands, UsageError, find_content, parse_day, shown, terminal_width
 from po_build.model.problems import did_you_mean
 from po_build.model.records import Report
 from po_build.model.vocabulary import Term, Vocabulary
@@ -247,7 +247,7 @@ def _month(d: date) -> str:
 # --- the commands ------------------------------------------------------------------
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: Subcommands) -> None:
     lista_p = sub.add_parser(
         "lista", help="visa rapporterna som en tabell, per år",
         description="Visar rapporterna per år med nivå, status och om de är beslutade för publicering, "

@@ -11,50 +11,23 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import NoReturn
 
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
 from po_build.cli import listing, new, review
+from po_build.cli.common import Parser
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
 from po_build.load.mkdocs_config import docs_dir_of
 from po_build.model.problems import Problem
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
-        self._positionals.title, self._optionals.title = "argument", "flaggor"
-        self.add_argument("-h", "--hjälp", "--help", action="help", help="visa den här hjälpen")
-
-    def error(self, message: str) -> NoReturn:
-        translated = (
-            message.replace("the following arguments are required", "det här saknas")
-            .replace("unrecognized arguments", "okända argument")
-            .replace("invalid choice", "okänt val")
-            .replace("argument ", "argumentet ")
-            .replace("choose from", "välj bland")
-            .replace("expected one argument", "behöver ett värde")
-        )
-        self.print_usage(sys.stderr)
-        print(f"po: {translated} (se 'po --hjälp')", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def _build_parser() -> _Parser:
-    parser = _Parser(
+def _build_parser() -> Parser:
+    parser = Parser(
         prog="po",
         description="po-build: kontrollera och bygg rapporter om systembrister.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=Parser)
     check = sub.add_parser(
         "check",
         help="kontrollera rapporterna (fält, rubriker, personuppgifter)",
@@ -142,8 +115,10 @@ def _check(args: argparse.Namespace) -> int:
             continue
         if target is None:
             roots[root] = None
-        elif roots.get(root, set()) is not None:
-            roots.setdefault(root, set()).add(target)  # type: ignore[union-attr]
+        else:
+            chosen = roots.setdefault(root, set())
+            if chosen is not None:  # None: the whole folder is checked anyway
+                chosen.add(target)
 
     problems: list[Problem] = []
     files = 0

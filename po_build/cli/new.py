@@ -25,7 +25,16 @@ from pathlib import Path
 
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.tree import check_tree
-from po_build.cli.common import Refused, UsageError, find_content, parse_day, shown, site_options, vocabulary_of
+from po_build.cli.common import (
+    Refused,
+    Subcommands,
+    UsageError,
+    find_content,
+    parse_day,
+    shown,
+    site_options,
+    vocabulary_of,
+)
 from po_build.cli.ids import next_id
 from po_build.cli.templates import Answers, render_report, render_year, template_files, wrap_words
 from po_build.contract.advice import KIND_NAMES
@@ -109,7 +118,7 @@ FILE_SLUG_LIMIT = 50
 # --- the command -------------------------------------------------------------------
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subcommands) -> None:
     ny = sub.add_parser(
         "ny",
         help="börja på en ny rapport (brist, positiv) eller årsrapport",

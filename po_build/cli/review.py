@@ -34,7 +34,16 @@ from po_build.check.body import leftover_hints
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.result import Result, summary_line
 from po_build.check.tree import check_tree
-from po_build.cli.common import UsageError, find_content, parse_day, run_git, shown, site_options, terminal_width
+from po_build.cli.common import (
+    Subcommands,
+    UsageError,
+    find_content,
+    parse_day,
+    run_git,
+    shown,
+    site_options,
+    terminal_width,
+)
 from po_build.contract.layout import REPORT_DIR, YEAR_DIR, is_ignored
 from po_build.load.frontmatter import load_document
 from po_build.model.problems import Problem, ProblemList
@@ -582,7 +591,7 @@ def as_markdown(review: Review) -> str:
 # --- the command -------------------------------------------------------------------
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subcommands) -> None:
     p = sub.add_parser(
         "granska",
         help="visa vad en pull request gör offentligt",

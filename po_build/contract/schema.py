@@ -8,18 +8,49 @@ areas are in its published schema too.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
-from po_build.model.vocabulary import Vocabulary
+if TYPE_CHECKING:  # the schema is built from a vocabulary, which is a model: only its type is needed here
+    from po_build.model.vocabulary import Vocabulary
 
 SCHEMA_ID = "https://po-build.invalid/schema/rapport.schema.json"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-ID_PATTERNS = {"brist": r"^B-\d{4}-\d{3,4}$", "positiv": r"^P-\d{4}-\d{3,4}$"}
+
+# The id and date forms, written once. The schema's patterns are ECMA-262 regular
+# expressions (as JSON Schema reads them); the compiled forms are the same text.
+# A serial number starts at 001: 000 and 0000 are refused.
+_SERIAL = "(?!0{3,4}(?![0-9]))[0-9]{3,4}"
+ID_FORM = "[BP]-[0-9]{4}-" + _SERIAL
+ID_PATTERNS = {"brist": f"^B-[0-9]{{4}}-{_SERIAL}$", "positiv": f"^P-[0-9]{{4}}-{_SERIAL}$"}
+ANY_ID_PATTERN = f"^{ID_FORM}$"
+ID_RE = re.compile(ID_FORM)
+# An id with its parts, where it starts a file name or an `id:` line (000 included: a
+# number that is in use, even wrongly, is never handed out again).
+ID_PARTS_RE = re.compile(r"([BP])-([0-9]{4})-([0-9]{3,4})(?![0-9])")
 ID_EXAMPLES = {"brist": "B-2025-001", "positiv": "P-2025-001"}
+DATE_FORM = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+DATE_PATTERN = f"^{DATE_FORM}$"
+DATE_RE = re.compile(DATE_FORM)
 RUBRIK_MIN, RUBRIK_MAX = 10, 120
 BOOLEAN_VALUES = [True, False, "ja", "nej"]
 MAX_LIST = 200
 
+
+
+def _says(**wordings: tuple[str, str] | tuple[str, str, str]) -> dict[str, Any]:
+    """The `x-po` annotation: per JSON Schema keyword, the problem code and the Swedish message
+    `po check` gives when that keyword fails here (placeholders {value}, {length}, {limit}), and
+    optionally the key whose line the message points at."""
+    out: dict[str, Any] = {}
+    for keyword, (code, message, *at) in wordings.items():
+        out[keyword] = {"code": code, "message": message, **({"at": at[0]} if at else {})}
+    return {"x-po": out}
+
+
+_DATE_WORDING = _says(
+    pattern=("PO207", "'{value}' är inget datum i formen ÅÅÅÅ-MM-DD – skriv t.ex. 2025-03-14"),
+    format=("PO207", "'{value}' är inget riktigt datum – kontrollera månad och dag"),
+)
 
 
 def _date(description: str) -> dict[str, Any]:
@@ -29,6 +60,7 @@ def _date(description: str) -> dict[str, Any]:
         "pattern": DATE_PATTERN,
         # No example value: a real-looking date here would appear in every public build.
         "description": description,
+        **_DATE_WORDING,
     }
 
 
@@ -62,6 +94,8 @@ def _common(kind: str, vocab: Vocabulary) -> dict[str, Any]:
             "pattern": ID_PATTERNS[kind],
             "description": "Unik och stabil beteckning; filnamnet börjar med den.",
             "examples": [ID_EXAMPLES[kind]],
+            **_says(pattern=("PO204", f"id:t '{{value}}' har fel form – en {kind} har id som "
+                             f"{ID_EXAMPLES[kind]} (bokstaven, året och ett löpnummer från 001)")),
         },
         "typ": {"const": kind, "description": "Vilken sorts rapport: brist eller positiv."},
         "rubrik": {
@@ -69,6 +103,12 @@ def _common(kind: str, vocab: Vocabulary) -> dict[str, Any]:
             "minLength": RUBRIK_MIN,
             "maxLength": RUBRIK_MAX,
             "description": f"Rubriken som visas överallt, {RUBRIK_MIN}–{RUBRIK_MAX} tecken.",
+            **_says(
+                minLength=("PO205", "rubriken har {length} tecken, minst {limit} – skriv en rubrik som "
+                           "säger vad bristen gäller"),
+                maxLength=("PO205", "rubriken har {length} tecken, högst {limit} – korta rubriken och "
+                           "lägg detaljerna i texten"),
+            ),
         },
         "datum": _date(
             "När bristen först uppmärksammades (ÅÅÅÅ-MM-DD); inte i framtiden. "
@@ -89,7 +129,8 @@ def _common(kind: str, vocab: Vocabulary) -> dict[str, Any]:
         ),
         "relaterade": {
             "type": "array",
-            "items": {"type": "string", "pattern": r"^[BP]-\d{4}-\d{3,4}$"},
+            "items": {"type": "string", "pattern": ANY_ID_PATTERN,
+                      **_says(pattern=("PO314", "'{value}' är inget rapport-id – skriv t.ex. B-2025-001"))},
             "uniqueItems": True,
             "maxItems": MAX_LIST,
             "description": "Andra rapporter (brister eller positiva händelser) som hör ihop med denna.",
@@ -170,7 +211,9 @@ def _report_schema(kind: str, vocab: Vocabulary) -> dict[str, Any]:
         "required": required,
         "additionalProperties": False,
         "if": {"properties": {"publicera": {"enum": [True, "ja"]}}, "required": ["publicera"]},
-        "then": {"required": ["publicerad"]},
+        "then": {"required": ["publicerad"], **_says(required=(
+            "PO309", "publicera är true men publicerad saknas – lägg till 'publicerad: ÅÅÅÅ-MM-DD' "
+            "med datum för styrgruppens beslut", "publicera"))},
     }
 
 

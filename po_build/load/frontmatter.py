@@ -341,7 +341,8 @@ class _Builder:
         if event.style:  # quoted or block text is always text
             return event.value
         node = yaml.ScalarNode(
-            _SCALAR_CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, event.implicit),
+            _SCALAR_CONSTRUCTOR.resolve(  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
+                yaml.ScalarNode, event.value, event.implicit),
             event.value,
         )
         tag = node.tag

@@ -34,7 +34,7 @@ def read_mkdocs_config(path: Path) -> dict[str, Any]:
         parent = read_mkdocs_config(path.parent / inherit)
         parent.update(data)
         data = parent
-    return data
+    return dict(data)
 
 
 def docs_dir_of(config_file: Path) -> Path:

@@ -11,16 +11,12 @@ statement current by editing settings, never a template.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
-from po_build.outputs.pages import PageSpec
-
-log = logging.getLogger("mkdocs.plugins.po")
+from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.project.projection import Projection
 
 URL = "tillganglighet/"
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
@@ -52,64 +48,107 @@ class Shortcoming:
     wcag: str = ""  # e.g. "1.3.1 Information och relationer"
 
 
-def accessibility_page(settings: dict[str, Any] | None, organisation: str) -> PageSpec:
-    """The statement as a generated page, from the `tillganglighet` settings."""
+@dataclass(frozen=True)
+class AccessibilitySettings:
+    """The `tillganglighet` settings, checked: what the statement says."""
+
+    responsible: str
+    website: str
+    level: str
+    email: str
+    phone: str
+    contact_url: str
+    response_time: str
+    shortcomings: list[Shortcoming]
+    burden: list[Shortcoming]
+    out_of_scope: list[Shortcoming]
+    reviewed: date | None
+    updated: date | None
+    method: str
+    notes: list[str]  # what the statement lacks, for the build log
+
+
+def accessibility_settings(settings: dict[str, Any] | None, organisation: str) -> AccessibilitySettings:
+    """The `tillganglighet` settings from mkdocs.yml, checked; ValueError (in Swedish) when wrong.
+
+    Called when MkDocs reads its configuration, so a mistake stops the build before it starts.
+    """
     s = dict(settings or {})
     unknown = sorted(set(s) - KEYS)
     if unknown:
-        raise PluginError(
-            f"po: okänd inställning under tillganglighet i mkdocs.yml: {', '.join(unknown)} "
-            f"(tillåtna: {', '.join(sorted(KEYS))})"
-        )
+        raise ValueError(f"okänd inställning under tillganglighet: {', '.join(unknown)} "
+                         f"(tillåtna: {', '.join(sorted(KEYS))})")
     level = str(s.get("bedomning") or "delvis").strip().lower()
     if level not in COMPLIANCE:
-        raise PluginError(
-            f"po: tillganglighet.bedomning i mkdocs.yml ska vara helt, delvis eller inte (inte '{level}')"
-        )
+        raise ValueError(f"tillganglighet.bedomning ska vara helt, delvis eller inte (inte '{level}')")
     reviewed = _date(s.get("senast_granskad"), "senast_granskad")
     updated = _date(s.get("uppdaterad"), "uppdaterad") or reviewed
     shortcomings = _shortcomings(s.get("brister"), "brister")
     if level != "helt" and not shortcomings and "bedomning" in s:
         # DIGG requires the list of what is not accessible whenever the site is not fully compliant.
-        raise PluginError(
-            "po: tillganglighet.bedomning är '" + level + "' men tillganglighet.brister i mkdocs.yml "
-            "är tom – räkna upp det som inte är tillgängligt"
-        )
+        raise ValueError(f"tillganglighet.bedomning är '{level}' men tillganglighet.brister är tom – "
+                         "räkna upp det som inte är tillgängligt")
     contact = {k: str(s.get(k) or "").strip() for k in ("epost", "telefon", "kontakt_url")}
+    notes = []
     if not any(contact.values()):
-        log.info("po: tillganglighet i mkdocs.yml saknar epost, telefon och kontakt_url – "
-                 "tillgänglighetsredogörelsen måste säga hur man når er")
+        notes.append("tillganglighet i mkdocs.yml saknar epost, telefon och kontakt_url – "
+                     "tillgänglighetsredogörelsen måste säga hur man når er")
     if reviewed is None:
-        log.info("po: tillganglighet.senast_granskad saknas i mkdocs.yml – redogörelsen ska ha "
-                 "datum för den senaste bedömningen")
-    responsible = str(s.get("ansvarig") or organisation).strip()
+        notes.append("tillganglighet.senast_granskad saknas i mkdocs.yml – redogörelsen ska ha "
+                     "datum för den senaste bedömningen")
+    return AccessibilitySettings(
+        responsible=str(s.get("ansvarig") or organisation).strip(),
+        website=str(s.get("webbplats") or organisation).strip(),
+        level=level,
+        email=contact["epost"],
+        phone=contact["telefon"],
+        contact_url=contact["kontakt_url"],
+        response_time=str(s.get("svarstid") or "").strip(),
+        shortcomings=shortcomings,
+        burden=_shortcomings(s.get("betungande"), "betungande"),
+        out_of_scope=_shortcomings(s.get("utanfor_lagen"), "utanfor_lagen"),
+        reviewed=reviewed,
+        updated=updated,
+        method=str(s.get("metod") or DEFAULT_METHOD).strip(),
+        notes=notes,
+    )
+
+
+TOC = [
+    ("hur-tillganglig", "Hur tillgänglig är webbplatsen?"),
+    ("annat-format", "Om du inte kan använda delar av webbplatsen"),
+    ("rapportera", "Rapportera brister i tillgängligheten"),
+    ("tillsyn", "Tillsyn"),
+    ("teknisk-information", "Teknisk information om tillgängligheten"),
+    ("hur-vi-testat", "Hur vi har testat webbplatsen"),
+]
+
+
+def accessibility_page(s: AccessibilitySettings) -> PageSpec:
+    """The statement as a generated page."""
     context = {
-        "responsible": responsible,
-        "website": str(s.get("webbplats") or organisation).strip(),
-        "level": level,
-        "compliance": COMPLIANCE[level],
-        "email": contact["epost"],
-        "phone": contact["telefon"],
-        "contact_url": contact["kontakt_url"],
-        "response_time": str(s.get("svarstid") or "").strip(),
-        "shortcomings": shortcomings,
-        "burden": _shortcomings(s.get("betungande"), "betungande"),
-        "out_of_scope": _shortcomings(s.get("utanfor_lagen"), "utanfor_lagen"),
-        "reviewed": reviewed,
-        "updated": updated,
-        "method": str(s.get("metod") or DEFAULT_METHOD).strip(),
+        "responsible": s.responsible,
+        "website": s.website,
+        "level": s.level,
+        "compliance": COMPLIANCE[s.level],
+        "email": s.email,
+        "phone": s.phone,
+        "contact_url": s.contact_url,
+        "response_time": s.response_time,
+        "shortcomings": s.shortcomings,
+        "burden": s.burden,
+        "out_of_scope": s.out_of_scope,
+        "reviewed": s.reviewed,
+        "updated": s.updated,
+        "method": s.method,
         "digg_url": DIGG_COMPLAINT_URL,
     }
-    toc = [
-        ("hur-tillganglig", "Hur tillgänglig är webbplatsen?"),
-        ("annat-format", "Om du inte kan använda delar av webbplatsen"),
-        ("rapportera", "Rapportera brister i tillgängligheten"),
-        ("tillsyn", "Tillsyn"),
-        ("teknisk-information", "Teknisk information om tillgängligheten"),
-        ("hur-vi-testat", "Hur vi har testat webbplatsen"),
-    ]
     return PageSpec(f"{URL.rstrip('/')}.md", "Tillgänglighetsredogörelse", "tillganglighet.html", context,
-                    toc=toc)
+                    toc=list(TOC))
+
+
+def accessibility_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
+    return [accessibility_page(settings.accessibility or accessibility_settings(None, settings.organisation))]
 
 
 def _date(value: Any, key: str) -> date | None:
@@ -121,16 +160,14 @@ def _date(value: Any, key: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise PluginError(
-            f"po: tillganglighet.{key} i mkdocs.yml ska vara ett datum som ÅÅÅÅ-MM-DD (inte '{value}')"
-        ) from None
+        raise ValueError(f"tillganglighet.{key} ska vara ett datum som ÅÅÅÅ-MM-DD (inte '{value}')") from None
 
 
 def _shortcomings(value: Any, key: str) -> list[Shortcoming]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise PluginError(f"po: tillganglighet.{key} i mkdocs.yml ska vara en lista")
+        raise ValueError(f"tillganglighet.{key} ska vara en lista")
     out = []
     for item in value:
         if isinstance(item, str) and item.strip():
@@ -138,8 +175,5 @@ def _shortcomings(value: Any, key: str) -> list[Shortcoming]:
         elif isinstance(item, dict) and str(item.get("text") or "").strip():
             out.append(Shortcoming(str(item["text"]).strip(), str(item.get("wcag") or "").strip()))
         else:
-            raise PluginError(
-                f"po: varje rad i tillganglighet.{key} i mkdocs.yml ska vara en text eller "
-                "{text: ..., wcag: ...}"
-            )
+            raise ValueError(f"varje rad i tillganglighet.{key} ska vara en text eller {{text: ..., wcag: ...}}")
     return out

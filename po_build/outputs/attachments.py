@@ -33,8 +33,9 @@ def public_bytes(path: Path) -> bytes:
             image.load()
             # A fresh image from the raw pixels has no info, EXIF, XMP or text chunks.
             clean = Image.frombytes(image.mode, image.size, image.tobytes())
-            if image.mode == "P" and image.getpalette():
-                clean.putpalette(image.getpalette())
+            palette = image.getpalette() if image.mode == "P" else None
+            if palette:
+                clean.putpalette(palette)
             out = io.BytesIO()
             fmt = image.format or "PNG"
             clean.save(out, format=fmt, **({"quality": 90} if fmt == "JPEG" else {}))

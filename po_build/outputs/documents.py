@@ -6,7 +6,8 @@ import re
 from importlib import resources
 
 from po_build.model.slug import slugify
-from po_build.outputs.pages import PageSpec
+from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.project.projection import Projection
 
 
 def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = None) -> PageSpec:
@@ -17,3 +18,8 @@ def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = 
     return PageSpec(src_uri, title, "dokument.html",
                     {"title": title, "markdown": body, "files": files or []},
                     toc=[(slugify(h), h) for h in re.findall(r"^## (.+)$", body, re.M)])
+
+
+def about_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
+    """'Så fungerar det': the work model and the vocabulary, for readers."""
+    return [PageSpec("sa-fungerar-det.md", "Så fungerar det", "sa-fungerar-det.html", {"vocabulary": p.vocabulary})]

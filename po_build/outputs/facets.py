@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from po_build.model.slug import slugify
+from po_build.outputs.pages import PageSettings, PageSpec, paginate
 from po_build.project.projection import Label, Projection, ReportView
 
 
@@ -46,3 +48,23 @@ def facets(p: Projection) -> list[Facet]:
                                 lambda r: [str(r.year)])),
         Facet("omrade", "Område", group("omrade", areas, lambda r: [a.id for a in r.områden])),
     ]
+
+
+def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
+    """The list of all deficiencies, one list per facet value, and the list of positive events."""
+    all_facets = facets(p)
+    common = {"facets": all_facets}
+    specs = paginate("brister", "Brister", p.brister,
+                     {**common, "heading": "Alla brister", "current": None}, settings.per_page)
+    for facet in all_facets:
+        for label, items in facet.values:
+            heading = f"{facet.title}: {label.namn}"
+            specs += paginate(
+                f"brister/{facet.key}/{slugify(label.id)}", heading, items,
+                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet},
+                settings.per_page,
+            )
+    specs += paginate("positivt", "Positiva händelser", p.positiva,
+                      {"heading": "Positiva händelser", "facets": [], "current": None},
+                      settings.per_page, template="positivt.html")
+    return specs

@@ -24,10 +24,10 @@ from datetime import UTC, date, datetime, time
 from feedgen.feed import FeedGenerator
 
 from po_build.model.slug import slugify
+from po_build.outputs.paths import MAIN_FEED, actor_feed_path
 from po_build.project.projection import Label, Projection, ReportView
 from po_build.render.markdown import markdown_to_html
 
-MAIN_FEED = "flode/atom.xml"
 MAX_FEED_ENTRIES = 50
 SUMMARY_CHARS = 400
 SUMMARY_SECTIONS = ("Beskrivning", "Händelse")
@@ -38,8 +38,6 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
-def actor_feed_path(actor_id: str) -> str:
-    return f"aktorer/{slugify(actor_id)}/atom.xml"
 
 
 def feed_files(p: Projection, site_url: str) -> dict[str, bytes]:
@@ -186,4 +184,5 @@ def _feed(
             categories.append(r.nivå.namn)
         for term in dict.fromkeys(categories):
             fe.category(term=term)
-    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    atom: bytes = fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return atom

@@ -20,7 +20,7 @@ from po_build.contract.sections import HINTS, SECTIONS
 from po_build.model.slug import slugify
 from po_build.model.vocabulary import Term, Vocabulary
 from po_build.outputs.documents import document_page
-from po_build.outputs.pages import PageSpec
+from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.project.projection import Projection
 
 # (source path, Markdown file in po_build/docs/ or None when generated, short title for the guide's menu)
@@ -197,7 +197,7 @@ def _url(src: str) -> str:
     return src.removesuffix("index.md")
 
 
-def guide_pages(p: Projection) -> list[PageSpec]:
+def guide_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """Every page of the guide, for the public and the internal site alike."""
     vocab = p.vocabulary
     specs: list[PageSpec] = []

@@ -3,12 +3,27 @@ so that every page provider can import it without importing another provider."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from po_build.project.projection import ReportView
+from po_build.contract.options import PositiveSelection
+from po_build.project.projection import Projection, ReportView
+
+if TYPE_CHECKING:  # the statement's settings are validated by their own module
+    from po_build.outputs.accessibility import AccessibilitySettings
 
 PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """The plugin's options that decide which pages there are and what they show."""
+
+    per_page: int = PER_PAGE
+    positive: PositiveSelection = "alla"
+    organisation: str = ""
+    accessibility: AccessibilitySettings | None = None
 
 
 @dataclass
@@ -46,3 +61,8 @@ def paginate(
              "first_index": (n - 1) * per_page},
         ))
     return specs
+
+
+# A page provider: every page of one kind, from the projection. They are listed once, in
+# po_build.outputs.registry.PROVIDERS.
+PageProvider = Callable[[Projection, PageSettings], list[PageSpec]]

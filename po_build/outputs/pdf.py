@@ -23,7 +23,8 @@ from typing import Any
 from markupsafe import Markup
 
 from po_build.contract.options import PositiveSelection
-from po_build.outputs.yearly.document import YearDocument, documents, pdf_path
+from po_build.outputs.paths import pdf_path
+from po_build.outputs.yearly.document import YearDocument, documents
 from po_build.project.projection import Projection
 
 
@@ -46,7 +47,7 @@ def print_css() -> str:
 def pdf_html(doc: YearDocument, env: Any, site_url: str = "") -> str:
     """The HTML WeasyPrint lays out."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    return env.get_template("arsrapport-pdf.html").render(
+    html: str = env.get_template("arsrapport-pdf.html").render(
         doc=doc,
         css=Markup(print_css()),  # safe: our own stylesheet
         created=creation_date(doc.year),
@@ -55,6 +56,7 @@ def pdf_html(doc: YearDocument, env: Any, site_url: str = "") -> str:
         rel=(lambda url: base + (url or "")) if base else (lambda url: ""),
         pdf=True,
     )
+    return html
 
 
 def pdf_options() -> dict[str, Any]:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from po_build.model.slug import slugify
-from po_build.project.projection import ReportView
+from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.project.projection import Projection, ReportView
+
+
+def report_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
+    """One page per report, at brister/<id>/ or positivt/<id>/."""
+    return [PageSpec(f"{r.url.rstrip('/')}.md", r.rubrik, "rapport.html", {"r": r}, toc=report_toc(r))
+            for r in p.reports]
 
 
 def report_toc(r: ReportView) -> list[tuple[str, str]]:

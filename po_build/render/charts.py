@@ -20,6 +20,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 import matplotlib
 
@@ -31,6 +32,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
+from matplotlib.typing import RcKeyType
 
 _TEXT_PATH = TextToPath()
 
@@ -43,7 +45,7 @@ FONT_FAMILY = ["DejaVu Sans", "Verdana", "Arial", "sans-serif"]
 LABEL_WIDTH = 30  # characters before a category name wraps onto a second line
 FIG_WIDTH = 6.4  # inches: at this size the chart's 10 pt text matches the PDF's body text
 
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "font.family": "sans-serif",
     "font.sans-serif": FONT_FAMILY,
@@ -70,7 +72,8 @@ def bar_chart(
     """
     if len(labels) != len(values):
         raise ValueError("lika många etiketter och värden behövs")
-    with matplotlib.rc_context({**_RC, "svg.hashsalt": f"po-{chart_id}"}):
+    settings: dict[RcKeyType, Any] = {**_RC, "svg.hashsalt": f"po-{chart_id}"}
+    with matplotlib.rc_context(settings):
         fig = _draw(labels, values)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from po_build.model.records import Section
@@ -53,3 +54,20 @@ def install(env: Environment) -> None:
     env.filters["datum"] = _date
     env.filters["månad"] = lambda d: month_text(d) if d else ""
     env.globals["antal"] = _count
+
+
+def environment(overrides: Path | None = None) -> Environment:
+    """The templates of every generated page: an organisation's `overrides/po/` first, then ours."""
+    loaders: list[FileSystemLoader | PackageLoader] = []
+    if overrides is not None and overrides.is_dir():
+        loaders.append(FileSystemLoader(str(overrides)))
+    loaders.append(PackageLoader("po_build", "templates/po"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    install(env)
+    return env

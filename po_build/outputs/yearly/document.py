@@ -46,6 +46,7 @@ from po_build.check.body import visible_lines
 from po_build.contract.markers import DEFAULT_ORDER, MARKER, MARKER_NAMES, SECTION_TITLES
 from po_build.contract.options import PositiveSelection
 from po_build.model.slug import slugify
+from po_build.outputs.paths import pdf_path
 from po_build.outputs.yearly.sections import ATX_HEADING, basis_text, section_data
 from po_build.project.projection import Projection, YearView
 from po_build.render.markdown import markdown_to_html
@@ -119,8 +120,6 @@ class YearDocument:
         return [s.data["chart"] for s in self.sections.values() if s.data.get("chart")]
 
 
-def pdf_path(year: int) -> str:
-    return f"arsrapport/{year}/arsrapport-{year}.pdf"
 
 
 # --- status at the end of a year ---------------------------------------------------

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from po_build.contract.options import PositiveSelection
 from po_build.outputs.documents import document_page
-from po_build.outputs.pages import PageSpec
+from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.outputs.paths import SMALL_NUMBERS_PAGE
 from po_build.outputs.yearly.document import documents
-from po_build.outputs.yearly.sections import SMALL_NUMBERS_PAGE
 from po_build.project.projection import Projection
 
 
-def year_pages(p: Projection, positive: PositiveSelection = "alla") -> list[PageSpec]:
+def year_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """The archive /arsrapport/ and one page per year, /arsrapport/<år>/.
 
     One page per year rather than one per chapter: a yearly report is read (and
@@ -19,7 +18,7 @@ def year_pages(p: Projection, positive: PositiveSelection = "alla") -> list[Page
     contents take the reader to any part.
     """
 
-    docs = documents(p, positive=positive)
+    docs = documents(p, positive=settings.positive)
     specs = [PageSpec("arsrapport/index.md", "Årsrapporter", "arsrapporter.html", {"docs": docs})]
     for doc in docs:
         specs.append(PageSpec(

@@ -12,7 +12,7 @@ from po_build.check.body import visible_lines
 from po_build.contract.markers import MARKER, SECTION_TITLES
 from po_build.contract.options import PositiveSelection
 from po_build.contract.vocabulary import LEVELS
-from po_build.outputs.opendata import socialstyrelsen_path
+from po_build.outputs.paths import SMALL_NUMBERS_PAGE, socialstyrelsen_path
 from po_build.project.disclosure import Protected, protect
 from po_build.project.projection import Projection, ReportView, YearView
 from po_build.project.stats import (
@@ -35,8 +35,6 @@ RECURRING_MIN = 3
 MOST_SERIOUS_PER_LEVEL = 3
 
 
-# The public page that explains small-number protection (docs/smatal.md).
-SMALL_NUMBERS_PAGE = "arsrapport/sma-tal/"
 
 
 SOKANDE_PARTS: dict[str, str] = {
@@ -106,7 +104,7 @@ def key_figures(p: Projection, year: int) -> dict[str, Any]:
     prev = year - 1
     has_prev = any(r.year == prev for r in p.reports)
     brister, before = _brister(p, year), _brister(p, prev)
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, str | bool]] = []
 
     def row(label: str, now: int, then: int | None, indent: bool = False) -> None:
         then = then if has_prev else None
