@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system system-site system-test site test serve intern check lint fuzz bench clean
+.PHONY: setup system system-site system-test site test test-snabb serve intern check lint fuzz bench clean
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -50,12 +50,18 @@ intern: check
 serve: $(STAMP)
 	PO_PDF=0 $(BIN)/mkdocs serve
 
-test: $(STAMP) system-test
-	$(BIN)/ruff check po_build tests benchmarks
+test: $(STAMP) system-test lint
 	$(BIN)/python -m pytest -q
 
+# The edit-test loop: everything but the browser tests and the yearly report's PDF layout.
+test-snabb: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not browser and not pdf"
+
+# Style, types (mypy --strict, configured in pyproject.toml) and the package's layers.
 lint: $(STAMP)
 	$(BIN)/ruff check po_build tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The property tests with twenty times the examples of `make test`, new ones each run
 # (a failure prints the example and how to replay it; see tests/conftest.py).
@@ -68,6 +74,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/build_bench.py --n $(or $(N),1000)
 	$(BIN)/python benchmarks/arsrapport_bench.py
 	$(BIN)/python benchmarks/privacy_bench.py
+	$(BIN)/python benchmarks/limits_bench.py
 
 clean:
 	rm -rf site site-intern

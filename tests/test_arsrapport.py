@@ -107,11 +107,6 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("arsrapport") / "site")
-
-
-@pytest.fixture(scope="module")
 def sample_content() -> Content:
     return check_tree(REPO / "content", scanner=None).content
 
@@ -123,6 +118,7 @@ def sample_years(sample_content: Content) -> list[int]:
     return years
 
 
+@pytest.mark.pdf
 def test_sample_site_has_pages_and_pdfs_for_both_years(sample_site, sample_years):
     archive = (sample_site / "arsrapport" / "index.html").read_text("utf-8")
     for year in sample_years:
@@ -163,6 +159,7 @@ def test_page_figures_match_the_records(sample_site, sample_content, sample_year
             assert r.id in section
 
 
+@pytest.mark.pdf
 def test_pdf_figures_match_the_records(sample_site, sample_content, sample_years):
     vocab = sample_content.vocabulary
     for year in sample_years:
@@ -180,6 +177,7 @@ def test_pdf_figures_match_the_records(sample_site, sample_content, sample_years
         assert "bara på det som styrgruppen har beslutat att publicera" in text
 
 
+@pytest.mark.pdf
 def test_pdf_opens_with_metadata_language_tags_and_outline(sample_site, sample_content, sample_years):
     for year in sample_years:
         y = next(y for y in sample_content.years if y.år == year)
@@ -206,6 +204,7 @@ def test_pdf_opens_with_metadata_language_tags_and_outline(sample_site, sample_c
             assert re.search(rf"{re.escape(title)}[ .]*\d+", contents), title
 
 
+@pytest.mark.pdf
 def test_pdf_pages_are_rendered_to_png_for_people_to_look_at(sample_site, sample_years):
     assert shutil.which("pdftoppm"), "pdftoppm saknas – installera poppler-utils (make setup gör det)"
     for year in sample_years:
@@ -219,6 +218,7 @@ def test_pdf_pages_are_rendered_to_png_for_people_to_look_at(sample_site, sample
         assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
 
 
+@pytest.mark.pdf
 def test_small_numbers_are_protected_on_page_and_in_pdf(sample_site, sample_content, sample_years):
     y = next(y for y in sample_content.years if y.år == sample_years[0])
     assert y.sökande, "exemplet ska visa skyddet för små tal"
@@ -272,6 +272,7 @@ def test_pdf_link_on_the_page_and_archive(sample_site, sample_years):
 # --- building the same PDF twice ------------------------------------------------------------
 
 
+@pytest.mark.pdf
 def test_two_pdf_builds_are_byte_identical(tmp_path, sample_site, sample_content):
     # A second build, from a fresh projection, outside MkDocs: the same bytes as the site's.
     p = project(sample_content, "public", organisation=ORGANISATION, region="Exempellän")
@@ -582,6 +583,7 @@ def test_public_figures_count_published_and_internal_count_all(mixed_tree, tmp_p
     assert len(Expected(content, 2024, public=False).brister) > len(Expected(content, 2024).brister)
 
 
+@pytest.mark.pdf
 def test_pdfs_only_for_published_years_in_public(mixed_tree, tmp_path):
     content = check_tree(mixed_tree / "content", scanner=None).content
     written = write_pdfs(project(content, "public"), tmp_path / "pub", template_env(), "Testorganisation")

@@ -595,28 +595,15 @@ def _steps(job: dict) -> list[dict]:
     return job["steps"]
 
 
-def test_github_workflow_checks_builds_and_publishes() -> None:
+def test_github_workflow_grants_write_access_only_where_it_publishes() -> None:
+    """Least privilege: a pull request's job can read the repository and nothing more."""
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "po.yml").read_text("utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    check, deploy = workflow["jobs"]["kontroll"], workflow["jobs"]["publicera"]
-    assert check["if"] == "github.event_name == 'pull_request'"
-    uses = [s.get("uses", "").split("@")[0] for s in _steps(check)]
-    assert uses[:2] == ["actions/checkout", "actions/setup-python"]
-    assert _steps(check)[0]["with"]["fetch-depth"] == 0
-    assert "actions/upload-artifact" in uses
-    runs = [s.get("run", "") for s in _steps(check)]
-    assert any("pip install ." in r and "requirements.txt" in r for r in runs)
-    assert "po check --format github" in runs
-    assert any(r.startswith("po granska --format markdown") and "GITHUB_STEP_SUMMARY" in r for r in runs)
-    assert any(r.startswith("mkdocs build --strict") for r in runs)
-    assert runs.index("po check --format github") < next(i for i, r in enumerate(runs) if "mkdocs build" in r)
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
-    deploy_uses = [s.get("uses", "").split("@")[0] for s in _steps(deploy)]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in deploy_uses
-    assert "po check --format github" in [s.get("run") for s in _steps(deploy)]
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        granted = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        on_pull_requests = "== 'pull_request'" in job.get("if", "")
+        # A pull request's code may at most comment on it; only the publishing job on main writes pages.
+        assert granted <= ({"pull-requests"} if on_pull_requests else {"pages", "id-token"}), name
 
 
 def _project_copy(target: Path) -> None:
@@ -676,22 +663,26 @@ def test_github_workflow_steps_run_locally(tmp_path: Path) -> None:
     assert "## Granskning: det här blir offentligt" in text and "**blir offentlig**" in text
 
 
-def test_gitlab_ci_checks_merge_requests_and_publishes_pages() -> None:
-    ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))
-    assert ci["stages"] == ["kontroll", "publicera"]
-    install = " ".join(ci["default"]["before_script"])
-    assert "pip install ." in install and "requirements.txt" in install
-    check = ci["kontroll"]
-    assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    assert check["script"][0] == "po check"
-    assert any(s.startswith("po granska") for s in check["script"])
-    assert any(s.startswith("mkdocs build --strict") for s in check["script"])
-    assert "site/" in check["artifacts"]["paths"]
-    pages = ci["pages"]
-    assert pages["stage"] == "publicera"
-    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert pages["script"] == ["po check", "mkdocs build --strict --clean --site-dir public"]
-    assert pages["artifacts"]["paths"] == ["public"]
+def test_gitlab_ci_scripts_run_locally(tmp_path: Path) -> None:
+    """The merge-request job and the pages job, run as GitLab runs them, in a copy of this repository."""
+    copy = tmp_path / "arkiv"
+    _project_copy(copy)
+    _repo(copy)
+    _git(copy, "switch", "-qc", "forslag")
+    ci = yaml.safe_load((copy / ".gitlab-ci.yml").read_text("utf-8"))
+    env = {**os.environ, **{k: str(v) for k, v in ci.get("variables", {}).items()},
+           "PATH": f"{REPO / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}",
+           "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    env.pop("VIRTUAL_ENV", None)
+    for job in ("kontroll", "pages"):
+        for command in ci[job]["script"]:
+            result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+                                    cwd=copy, env=env, capture_output=True, text=True, timeout=600)
+            assert result.returncode == 0, f"{job}: {command}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        for path in ci[job]["artifacts"]["paths"]:
+            assert (copy / path).exists(), f"{job} saves {path}, which the job never wrote"
+    assert (copy / "public" / "index.html").is_file()
+    assert "Granskning" in (copy / "granskning.md").read_text("utf-8")
 
 
 def test_pre_commit_hook_and_this_repositorys_config() -> None:

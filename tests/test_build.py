@@ -41,11 +41,6 @@ def read_all(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
-
-
-@pytest.fixture(scope="module")
 def sample_content():
     return check_tree(REPO / "content", scanner=None).content
 

@@ -12,10 +12,10 @@ from po_build.check.body import check_markup, check_sections, headings
 from po_build.check.schema import schema_problems
 from po_build.contract.schema import DATE_RE, ID_FORM, ID_RE, RUBRIK_MIN
 from po_build.contract.sections import SECTIONS
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import Document
 from po_build.model.problems import ProblemList, did_you_mean
 from po_build.model.records import Kind, Report, Section, Step
-from po_build.model.vocabulary import Vocabulary
 
 _ID_IN_NAME = re.compile(rf"^({ID_FORM})(?:-[^/]*)?\.md$", re.IGNORECASE)
 

@@ -10,11 +10,11 @@ from po_build.check.body import check_markup
 from po_build.check.report import as_bool
 from po_build.check.result import TextScanner
 from po_build.check.schema import schema_problems
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import Document, load_document
 from po_build.load.text import full_text
 from po_build.model.problems import Problem, ProblemList
 from po_build.model.records import Chapter, YearReport
-from po_build.model.vocabulary import Vocabulary
 
 
 def check_year(

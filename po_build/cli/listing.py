@@ -21,9 +21,9 @@ from pathlib import Path
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.tree import check_tree
 from po_build.cli.common import Subcommands, UsageError, find_content, parse_day, shown, terminal_width
+from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.problems import did_you_mean
 from po_build.model.records import Report
-from po_build.model.vocabulary import Term, Vocabulary
 from po_build.project.dates import MONTHS
 
 DASH = "–"

@@ -40,9 +40,9 @@ from po_build.cli.templates import Answers, render_report, render_year, template
 from po_build.contract.advice import KIND_NAMES
 from po_build.contract.layout import REPORT_DIR, TEMPLATE_DIR, YEAR_DIR, YEAR_TEMPLATE_DIR
 from po_build.contract.schema import RUBRIK_MAX, RUBRIK_MIN
+from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.problems import ProblemList, did_you_mean
 from po_build.model.slug import slugify
-from po_build.model.vocabulary import Term, Vocabulary
 
 # File names stay short enough for every file system and readable in a list.
 FILE_SLUG_LIMIT = 50

@@ -4,6 +4,9 @@ One entry per code: what is wrong (rubrik), a short piece of a file that causes
 it (exempel) and how to put it right (åtgärd). The guide's page of codes is
 generated from this catalog, and a test makes sure that every code the program
 can report is here.
+
+Longer than the other modules because it is a catalog, one entry per code: splitting it
+would scatter what the guide shows on one page.
 """
 
 from __future__ import annotations

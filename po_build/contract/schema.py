@@ -9,10 +9,9 @@ areas are in its published schema too.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the schema is built from a vocabulary, which is a model: only its type is needed here
-    from po_build.model.vocabulary import Vocabulary
+from po_build.contract.vocabulary import Vocabulary
 
 SCHEMA_ID = "https://po-build.invalid/schema/rapport.schema.json"
 
