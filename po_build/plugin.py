@@ -179,8 +179,16 @@ class PoPlugin(BasePlugin[PoConfig]):
             unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used_attachments
             if is_source or unused_attachment or is_ignored(PurePosixPath(f.src_uri)):
                 continue
-            if parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
-                f = File.generated(config, f.src_uri, content=public_bytes(Path(f.abs_src_path)))
+            if parts[0] == ATTACHMENT_DIR:
+                # mkdocs.yml keeps bilagor/ out of the engine's own files (exclude_docs), so
+                # that an engine without this plugin publishes none: a used one is ours to add.
+                source = Path(f.abs_src_path or "")
+                if source.suffix.lower() in IMAGE_SUFFIXES:
+                    f = File.generated(config, f.src_uri, content=public_bytes(source),
+                                       inclusion=InclusionLevel.INCLUDED)
+                else:
+                    f = File.generated(config, f.src_uri, abs_src_path=str(source),
+                                       inclusion=InclusionLevel.INCLUDED)
             kept.append(f)
         files = Files(kept)
 
@@ -193,12 +201,14 @@ class PoPlugin(BasePlugin[PoConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         for target in ASSETS:
             source = resources.files("po_build").joinpath("assets", target.rsplit("/", 1)[1])
-            files.append(File.generated(config, target, content=source.read_bytes()))
+            files.append(File.generated(config, target, content=source.read_bytes(),
+                                        inclusion=InclusionLevel.INCLUDED))
+        # Included outright: a feed or data file under an excluded folder is still ours to publish.
         for path, data in self._extra_files(p, config).items():
-            files.append(File.generated(config, path, content=data))
+            files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
 
         published_attachments = sum(
-            1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.src_uri in included_by_mkdocs
+            1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.inclusion.is_included()
         )
         self.accounting = account(result.inventory, included_by_mkdocs, pages_by_mkdocs)
         self.summary = accounting_line(self.accounting, len(result.inventory), published_attachments)

@@ -610,7 +610,7 @@ def test_github_workflow_checks_builds_and_publishes() -> None:
     assert _steps(check)[0]["with"]["fetch-depth"] == 0
     assert "actions/upload-artifact" in uses
     runs = [s.get("run", "") for s in _steps(check)]
-    assert any("pip install ." in r and "requirements.txt" in r for r in runs)
+    assert any("--require-hashes" in r and "requirements.txt" in r and "--no-build-isolation ." in r for r in runs)
     assert "po check --format github" in runs
     assert any(r.startswith("po granska --format markdown") and "GITHUB_STEP_SUMMARY" in r for r in runs)
     assert any(r.startswith("mkdocs build --strict") for r in runs)
@@ -684,7 +684,7 @@ def test_gitlab_ci_checks_merge_requests_and_publishes_pages() -> None:
     ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))
     assert ci["stages"] == ["kontroll", "publicera"]
     install = " ".join(ci["default"]["before_script"])
-    assert "pip install ." in install and "requirements.txt" in install
+    assert "--require-hashes" in install and "requirements.txt" in install and "--no-build-isolation ." in install
     check = ci["kontroll"]
     assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert check["script"][0] == "po check"
