@@ -66,8 +66,9 @@ def _build_parser() -> _Parser:
         help="utdata: text (standard), github (anteckningar i pull requests) eller json",
     )
     check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
-    from . import listing, review, scaffold
+    from . import listing, newsite, review, scaffold
 
+    newsite.add_parser(sub)
     scaffold.add_parser(sub)
     listing.add_parsers(sub)
     review.add_parser(sub)

@@ -134,7 +134,7 @@ def test_parse_reads_markers_and_refuses_loose_pins() -> None:
 # --- every install uses the lock -----------------------------------------------------------
 
 
-INSTALLERS = ["Makefile", ".github/workflows/po.yml", ".gitlab-ci.yml"]
+INSTALLERS = ["Makefile", ".github/workflows/po.yml", ".gitlab-ci.yml", "po_build/data/ny-organisation/Makefile"]
 
 
 @pytest.mark.parametrize("name", INSTALLERS)
