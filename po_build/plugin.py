@@ -182,12 +182,12 @@ class PoPlugin(BasePlugin[PoConfig]):
             if parts[0] == ATTACHMENT_DIR:
                 # mkdocs.yml keeps bilagor/ out of the engine's own files (exclude_docs), so
                 # that an engine without this plugin publishes none: a used one is ours to add.
-                source = Path(f.abs_src_path or "")
-                if source.suffix.lower() in IMAGE_SUFFIXES:
-                    f = File.generated(config, f.src_uri, content=public_bytes(source),
+                origin = Path(f.abs_src_path or "")
+                if origin.suffix.lower() in IMAGE_SUFFIXES:
+                    f = File.generated(config, f.src_uri, content=public_bytes(origin),
                                        inclusion=InclusionLevel.INCLUDED)
                 else:
-                    f = File.generated(config, f.src_uri, abs_src_path=str(source),
+                    f = File.generated(config, f.src_uri, abs_src_path=str(origin),
                                        inclusion=InclusionLevel.INCLUDED)
             kept.append(f)
         files = Files(kept)
