@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system system-site system-test site test test-snabb serve intern check lint fuzz bench clean
+# The engine that builds the site: mkdocs (the default) or properdocs, the maintained
+# continuation of MkDocs 1.x; both run the same plugin and give the same site (README).
+ENGINE ?= mkdocs
+LOCK_DIR := po_build/data/lock
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: setup system system-site system-test site test test-snabb serve intern check lint fuzz bench clean lock lock-upgrade
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -15,10 +21,25 @@ TEST_PKGS := $(SITE_PKGS) chromium chromium-driver poppler-utils
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the project's own dependency list changes.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# Exactly the versions in the lock files, every file checked against PyPI's hash: first the
+# build backend, then everything else built with it (so no build fetches a backend of its
+# own), then po-build itself from this folder. Reinstalls only when the lock changes.
+# npm packages, once the project has any, come from package-lock.json the same way.
+$(STAMP): $(LOCK_DIR)/build.txt $(LOCK_DIR)/dev.txt pyproject.toml $(wildcard package-lock.json) | $(BIN)/python
+	$(PIP) install --quiet --require-hashes --no-deps -r $(LOCK_DIR)/build.txt
+	$(PIP) install --quiet --require-hashes --no-deps --no-build-isolation -r $(LOCK_DIR)/dev.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(PIP) check
+	if [ -f package.json ]; then npm ci --ignore-scripts --no-audit --no-fund; fi
 	touch $(STAMP)
+
+# The lock files from pyproject.toml (po_build/cli/lockfile.py): after changing a dependency
+# there, run `make lock` and commit the result. lock-upgrade takes the newest of everything.
+lock: $(STAMP)
+	$(BIN)/python -m po_build.cli.lockfile
+
+lock-upgrade: $(STAMP)
+	$(BIN)/python -m po_build.cli.lockfile --upgrade
 
 setup: $(STAMP)
 
@@ -41,14 +62,14 @@ check: $(STAMP)
 	$(BIN)/po check
 
 site: check system-site
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict --clean --site-dir site
 
 intern: check
-	$(BIN)/mkdocs build --strict --clean -f mkdocs-intern.yml
+	$(BIN)/$(ENGINE) build -f mkdocs-intern.yml --strict --clean
 
 # The PDF is left out of the live preview: it takes seconds and nobody reads it there.
 serve: $(STAMP)
-	PO_PDF=0 $(BIN)/mkdocs serve
+	PO_PDF=0 $(BIN)/$(ENGINE) serve -f mkdocs.yml
 
 test: $(STAMP) system-test lint
 	$(BIN)/python -m pytest -q

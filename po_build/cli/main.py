@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
-from po_build.cli import listing, new, review
+from po_build.cli import init, listing, new, review
 from po_build.cli.common import Parser
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
 from po_build.load.mkdocs_config import docs_dir_of
@@ -42,6 +42,7 @@ def _build_parser() -> Parser:
         help="utdata: text (standard), github (anteckningar i pull requests) eller json",
     )
     check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
+    init.add_parser(sub)
     new.add_parser(sub)
     listing.add_parsers(sub)
     review.add_parser(sub)
