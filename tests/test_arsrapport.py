@@ -628,3 +628,41 @@ def test_socialstyrelsen_csv_answers_the_four_questions(sample_content, sample_y
             if r["id"]:
                 record = next(x for x in e.brister if x.id == r["id"])
                 assert record.allvarlighet in ("hög", "medel") and record.nivå == r["nivå"]
+
+
+@pytest.mark.pdf
+def test_positiva_tema_is_the_same_on_the_page_and_in_the_pdf_and_each_year_is_assembled_once(
+    tmp_path, monkeypatch
+):
+    """`positiva: tema` once reached the PDF but not the web page: a loop variable overwrote the
+    setting (hidden by a `# type: ignore`), so the page showed every positive event, and each
+    year's document was assembled twice per build (the cache is keyed by the setting)."""
+    from po_build.outputs.yearly import document
+
+    content_dir = tmp_path / "content"
+    write_report(content_dir, "positiv", fields={"id": "P-2025-001", "tema": "Digitalt utanförskap",
+                                                 "rubrik": "Temats händelse med bra bemötande",
+                                                 "publicera": "true", "publicerad": "2025-06-01"})
+    write_report(content_dir, "positiv", fields={"id": "P-2025-002", "rubrik": "Händelse utanför temat",
+                                                 "publicera": "true", "publicerad": "2025-06-01"})
+    write_year(content_dir, fields={"publicera": "true", "tema": "digitalt utanförskap"})
+    (content_dir / "index.md").write_text("# Start\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ndocs_dir: content\ntheme:\n  name: material\n  language: sv\n"
+        "plugins:\n  po:\n    organisation: Testorganisation\n    positiva: tema\n    idag: 2026-01-15\n",
+        "utf-8")
+    calls: list[int] = []
+    real = document.build_document
+
+    def counted(p, y, *args, **kwargs):
+        calls.append(y.år)
+        return real(p, y, *args, **kwargs)
+
+    monkeypatch.setattr(document, "build_document", counted)
+    site = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    page = (site / "arsrapport" / "2025" / "index.html").read_text("utf-8")
+    pdf = pdf_text(site / "arsrapport" / "2025" / "arsrapport-2025.pdf")
+    assert "Temats händelse" in page and "Temats händelse" in flat(pdf)
+    assert "Händelse utanför temat" not in page
+    assert "Händelse utanför temat" not in flat(pdf)
+    assert calls == [2025]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import hashlib
 import json
 import re
@@ -212,3 +213,26 @@ def test_published_images_lose_their_metadata(tmp_path):
     published = (site / "bilagor" / "foto.jpg").read_bytes()
     assert published[:2] == b"\xff\xd8"
     assert b"Fotografens" not in published and b"Exif" not in published
+
+
+@pytest.mark.parametrize(("setting", "words"), [
+    ("idag: igår", "ska vara ett datum ÅÅÅÅ-MM-DD"),
+    ("idag: '14 mars'", "ska vara ett datum ÅÅÅÅ-MM-DD"),
+    ("per_sida: 0", "ska vara 1 eller mer"),
+    ("positiva: några", "ska vara alla eller tema"),
+])
+def test_a_wrong_option_in_mkdocs_yml_stops_the_build_in_swedish_without_a_traceback(tmp_path, setting, words):
+    """`idag: igår` once ended in a Python traceback: every option is now checked when MkDocs
+    reads mkdocs.yml, as Material's blog plugin checks its dates."""
+    import subprocess
+    import sys
+
+    write_tree(tmp_path, 3)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + f"    {setting}\n", "utf-8")
+    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode != 0
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "site" / "index.html").exists()

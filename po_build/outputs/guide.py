@@ -34,6 +34,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("guide/felkoder/index.md", None, "Felkoderna"),
     ("guide/arsrapport/index.md", None, "Årsrapporten"),
     ("guide/ci/index.md", "guide-ci.md", "Automatisk kontroll"),
+    ("guide/anpassa/index.md", "guide-anpassa.md", "Anpassa utseendet"),
 ]
 
 # Which vocabulary section names the values of a field.
