@@ -252,16 +252,9 @@ def answers_from(args: argparse.Namespace, today: date) -> Answers:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        a = answers_from(args, date.today())
-        target = Path(args.mapp)
-        written = create(target, a)
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
-    except Refused as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 1
+    a = answers_from(args, date.today())
+    target = Path(args.mapp)
+    written = create(target, a)
     print(f"Nytt arkiv för {a.organisation} i {target}/ ({len(written)} filer):")
     for path in written:
         if f"/{REPORT_DIR}/_" not in path.as_posix() and f"/{YEAR_DIR}/_" not in path.as_posix():

@@ -12,7 +12,6 @@ and with 2 when they were used wrongly.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -285,16 +284,12 @@ def _months(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.idag)
-        loaded = load(find_content(args.innehall), today)
-        width = terminal_width()
-        if args.command == "lista":
-            lines = lista(loaded, width, args.ar, args.niva, args.status, args.typ)
-        else:
-            lines = status_lines(loaded, today, args.manader, width)
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
+    today = parse_day(args.idag)
+    loaded = load(find_content(args.innehall), today)
+    width = terminal_width()
+    if args.command == "lista":
+        lines = lista(loaded, width, args.ar, args.niva, args.status, args.typ)
+    else:
+        lines = status_lines(loaded, today, args.manader, width)
     print("\n".join(lines))
     return 0

@@ -164,22 +164,13 @@ def _common_options(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        if args.ny_typ in ("brist", "positiv"):
-            return _new_report(args.ny_typ, args)
-        if args.ny_typ == "arsrapport":
-            return _new_year(args)
-        if args.ny_typ == "mallar":
-            return _write_templates(args)
-        print("po ny: välj vad du vill skapa: 'po ny brist', 'po ny positiv' eller "
-              "'po ny arsrapport ÅR'", file=sys.stderr)
-        return 2
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
-    except Refused as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 1
+    if args.ny_typ in ("brist", "positiv"):
+        return _new_report(args.ny_typ, args)
+    if args.ny_typ == "arsrapport":
+        return _new_year(args)
+    if args.ny_typ == "mallar":
+        return _write_templates(args)
+    raise UsageError("välj vad du vill skapa: 'po ny brist', 'po ny positiv' eller 'po ny arsrapport ÅR'")
 
 
 def _split(values: list[str] | None) -> list[str]:

@@ -341,16 +341,12 @@ def add_parser(sub: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.idag)
-        paths = [Path(p) for p in args.paths]
-        for p in paths:
-            if not p.is_file():
-                raise UsageError(f"'{p}' finns inte – kontrollera sökvägen")
-        review = build_review(find_content(args.innehall), today, args.bas, paths or None)
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
+    today = parse_day(args.idag)
+    paths = [Path(p) for p in args.paths]
+    for p in paths:
+        if not p.is_file():
+            raise UsageError(f"'{p}' finns inte – kontrollera sökvägen")
+    review = build_review(find_content(args.innehall), today, args.bas, paths or None)
 
     text = as_markdown(review) if args.format == "markdown" else as_text(review, terminal_width())
     sys.stdout.write(text)
