@@ -15,7 +15,9 @@ _LUHN_TYPO_NOTE = " (kontrollsiffran stämmer inte, men formen gör det)"
 _PNR_RE = re.compile(
     r"(?<![\w+])(?<![0-9][-+/.:])"
     r"(?P<century>18|19|20)?(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
-    r"(?P<sep>[-+ \u00a0]?)(?P<serial>[0-9]{4})"
+    # "850312-1234", "850312 - 1234", "850312 –1234": a dash (or +) with spaces around it is
+    # still the personnummer's dash.
+    rf"(?P<sep>{SP}{{0,2}}[-–+]{SP}{{0,2}}|[ \u00a0]?)(?P<serial>[0-9]{{4}})"
     r"(?!\w)(?![-/.:,][0-9])"
 )
 
@@ -53,7 +55,7 @@ def find_pnr(text: str) -> list[Candidate]:
             continue
         note = ""
         if not _luhn_ok(m["yy"] + m["mm"] + m["dd"] + m["serial"]):
-            if m["sep"] not in ("-", "+"):
+            if m["sep"].strip() not in ("-", "–", "+"):
                 continue
             if _CASE_WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
                 continue

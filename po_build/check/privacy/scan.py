@@ -203,8 +203,7 @@ def scan_text(
         if POSTAL_HINT_RE.search(text):
             candidates += find_postal(text)
         candidates += find_streets(text)
-    if "@" in text:
-        candidates += find_emails(text)
+    candidates += find_emails(text)
     candidates += find_ages(text, lowered)
 
     if not skip_names:
