@@ -15,6 +15,7 @@ import yaml
 from po_build.check.privacy import wordlists as privacy_names
 from po_build.check.privacy.findings import CODES, Finding
 from po_build.check.privacy.scan import scan_text
+from po_build.contract.codes import severity_of
 
 CORPUS = Path(__file__).parent / "privacy_corpus"
 DATA = Path(__file__).parent.parent / "po_build" / "data"
@@ -119,8 +120,9 @@ def test_name_and_age_recall_held_out(kind: str) -> None:
 def test_clean_texts_have_no_findings(doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     assert scan_text(text, known_non_names=KNOWN_NON_NAMES) == []
-    # The clean texts pass even without the vocabulary's help.
-    assert scan_text(text) == []
+    # The clean texts pass even without the vocabulary's help; without it, the invented
+    # municipality "Sjövik" is also a real small place, which is worth a warning.
+    assert [f for f in scan_text(text) if severity_of(f.code) == "fel"] == []
 
 
 def test_planted_passages_have_no_other_findings() -> None:
@@ -261,7 +263,7 @@ def test_street_address_found(address: str) -> None:
 
 def test_street_name_without_number_or_road_number_is_not_an_address() -> None:
     assert scan_text("Kontoret ligger vid Storgatan i centrum.") == []
-    assert scan_text("Bussen går längs riksväg 40 till Sjövik.") == []
+    assert scan_text("Bussen går längs riksväg 40 till Norrby.") == []
     assert scan_text("Den här gången 2024 kom svaret sent.") == []
 
 
@@ -406,7 +408,7 @@ def test_known_non_names_are_not_names() -> None:
     assert _kinds("Beslutet från Ekbacka vård.", known_non_names=["Ekbacka vård"]) == []
     # A vocabulary label that holds a name-list word (an area named after a
     # person, say) is no person once the vocabulary declares it.
-    text = "Vi fick stöd från Karin Boye i Sjövik."
+    text = "Vi fick stöd från Karin Boye i Norrby."
     assert _kinds(text) == [("namn", "Karin")]
     assert _kinds(text, known_non_names=["Karin Boye"]) == []
     assert _kinds(text, known_non_names=["karin  boye"]) == []

@@ -1704,7 +1704,7 @@ EXAMPLE_MODES = {
     "PO124": "attachment",
     "PO505": "text",
     "PO506": "page",
-    **{f"PO40{i}": "private" for i in range(1, 9)},
+    **{f"PO4{i:02d}": "private" for i in range(1, 16)},
 }
 
 

@@ -76,12 +76,16 @@ def find_streets(text: str) -> list[Candidate]:
     # those can be a street name.
     for number in _NUMBER_AFTER_SPACE_RE.finditer(text):
         word_end = number.start()
-        if word_end <= done or not text[word_end - 1].isalpha():
+        if word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
             continue
-        word_start = word_end
+        word_start = word_end - 1 if text[word_end - 1] == "." else word_end
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
             word_start -= 1
         if not text[word_start:word_end].lower().endswith(_STREET_SUFFIXES):
+            abbreviated = _ABBREVIATED_RE.match(text, word_start)
+            if abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS:
+                found.append((abbreviated.start(), abbreviated.end(), "PO405", ""))
+                done = abbreviated.end()
             continue
         direction = _DIRECTION_BEFORE_RE.search(text, max(0, word_start - 12), word_start)
         m = _STREET_RE.match(text, direction.start() if direction else word_start)
@@ -118,7 +122,6 @@ def find_streets(text: str) -> list[Candidate]:
             continue
         found.append((m.start(), m.end(), "PO405", ""))
         done = m.end()
-    found += _abbreviated(text, found)
     return found
 
 
@@ -148,17 +151,6 @@ def _genitive_name_before(text: str, pos: int) -> int | None:
     if not any(b in pn.first_names() or b in pn.last_names() for b in bases):
         return None
     return m.start()
-
-
-def _abbreviated(text: str, found: list[Candidate]) -> list[Candidate]:
-    out: list[Candidate] = []
-    for m in _ABBREVIATED_RE.finditer(text):
-        if any(s <= m.start() < e for s, e, _c, _n in found):
-            continue
-        if _word_after(text, m.end("num")) in _UNITS:
-            continue
-        out.append((m.start(), m.end(), "PO405", ""))
-    return out
 
 
 _POSTAL_RE = re.compile(

@@ -206,7 +206,7 @@ def find_ages(text: str, lowered: str) -> list[Candidate]:
             ):
                 continue  # "den som är född 1957 eller senare" is a rule
             add((m.start(), m.end(), "PO408", ""))
-    _find_bare_copula(text, lowered, number_words, found)
+    _find_bare_copula(text, found)
     if "fyll" in lowered:
         _find_turning(text, p, found)
     if "år" not in lowered:
@@ -289,22 +289,22 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
 # without "år" needs a person right before the verb and, after the number, the end of the
 # clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
 _BARE_COPULA_RE = re.compile(
-    rf"(?<!\w)(?P<subj>[^\W\d_]+)[ \t]+(?:som[ \t]+)?(?P<v>är|var|blev|blir)[ \t]+"
+    r"(?<!\w)(?P<v>är|var|blev|blir)[ \t]+"
     r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
     r"[ \t]+)?"
     rf"(?P<n>[1-9][0-9]?|{_NUMBER_WORD})"
     r"(?=[ \t]*(?:[,;:!?)]|\.(?![0-9])|$)|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-_BARE_HINT_RE = re.compile(r"\b(?:är|var|blev|blir)\s+(?:[a-zåäö]+\s+)?(?:[0-9]|[a-zåäö]*(?:ton|tio))",
-                           re.IGNORECASE)
+_SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+(?:som[ \t]+)?$")
 
 
-def _find_bare_copula(text: str, lowered: str, number_words: bool, found: list[Candidate]) -> None:
-    if not _BARE_HINT_RE.search(text):
-        return
+def _find_bare_copula(text: str, found: list[Candidate]) -> None:
     for m in _BARE_COPULA_RE.finditer(text):
-        subject = m["subj"]
+        before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        subject = before.group(1)
         value = _age_value(m["n"])
         if not 1 <= value <= 110 or (not m["n"].isdigit() and value < 13):
             continue

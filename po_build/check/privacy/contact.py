@@ -34,14 +34,16 @@ _WRITTEN_RE = re.compile(
     rf"(?P<domain>[\w-]+(?:{_DOT}[\w-]+)*?){_DOT}(?P<tld>{_TLDS})(?![\w-])",
     re.IGNORECASE,
 )
-_WRITTEN_HINT_RE = re.compile(r"\bat\b|snabel|@|\[at\]|\(at\)", re.IGNORECASE)
+_WRITTEN_HINTS = (" at ", "(at)", "[at]", "{at}", "<at>", "snabel", "( at", "[ at")
 
 
 def find_emails(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "@" in text:
         found += [(m.start(), m.end(), "PO404", "") for m in _EMAIL_RE.finditer(text)]
-    if _WRITTEN_HINT_RE.search(text):
+    lowered = text.lower()
+    # Substring tests first: the written-out forms are rare, and the pattern is not cheap.
+    if "@" in text or any(hint in lowered for hint in _WRITTEN_HINTS):
         for m in _WRITTEN_RE.finditer(text):
             if _EMAIL_RE.fullmatch(m.group()):
                 continue  # a plain address, found above

@@ -73,7 +73,7 @@ class NameRules:
     def __init__(self, text: str, covered: Callable[[int, int], bool]) -> None:
         self.text = text
         self.covered = covered
-        self.first = pn.first_names()
+        self.first = pn.given_names()
         self.last = pn.last_names()
         self._start_cache: dict[int, bool] = {}
         self._next_cache: dict[int, _Neighbour | None] = {}
@@ -172,15 +172,28 @@ class NameRules:
                 if all(f or s for f, s in flags):
                     return flags[0][0], not flags[0][0], parts[0].lower()
             return False, False, lower
-        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases only
-        # mid-sentence: "This" at a sentence start is no genitive of "Thi".
-        if len(lower) > 3 and lower[-1] == "s":
+        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases at a sentence
+        # start only before what is owned ("Idas god man"): "This" is no genitive of "Thi".
+        if len(lower) >= 3 and lower[-1] == "s" and lower not in pn.GENITIVE_WORDS:
             base = lower[:-1].rstrip(":’'")
-            if not self.ambiguous(base) and (len(base) >= 4 or not self.sentence_start(tok)):
-                is_first, is_last = self.listed(base)
-                if is_first or is_last:
-                    return is_first, is_last, base
+            is_first, is_last = self.listed(base)
+            if not (is_first or is_last) or base in pn.PLACE_NAMES or base in pn.CALENDAR_NAMES:
+                return False, False, lower
+            start = self.sentence_start(tok)
+            if base in pn.WORD_NAMES:
+                # "Sannas mamma", "Pers ansökan": the genitive of a word-name is no word,
+                # so before what is owned it is the name ("lower" is not ambiguous).
+                if not start or self.owned_after(tok):
+                    return is_first, is_last, lower
+                return False, False, lower
+            if len(base) >= 4 or not start or self.owned_after(tok):
+                return is_first, is_last, base
         return False, False, lower
+
+    def owned_after(self, tok: _Token) -> bool:
+        """A lower-case word after a genitive that can be what is owned: "Idas god man"."""
+        nxt = self.next_token(tok)
+        return nxt is not None and nxt.text[0].islower() and nxt.lower not in pn.FUNCTION_WORDS
 
     def is_listed(self, tok: _Token) -> bool:
         is_first, is_last, _ = self.lookup(tok)
@@ -267,8 +280,14 @@ class NameRules:
             if not start:
                 return True
             if form in pn.PRONOUN_NAMES:
-                return strong or self.followed_by_comma(tok)
-            return strong or human_verb_after or self.followed_by_comma(tok)
+                # "Inga har sökt" is Swedish; "Hans ringde", "Hans har" and "Inga berättade"
+                # are not (a possessive "hans" needs a noun after it).
+                finite = form == "hans" and nxt is not None and nxt.lower in pn.FINITE_VERBS
+                return strong or human_verb_after or finite or self.followed_by_comma(tok)
+            # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
+            # a finite verb unless it is the subject, a person.
+            verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
+            return strong or verb_after or self.followed_by_comma(tok)
         return is_first or is_last
 
     def unknown_after_role(self, tok: _Token) -> bool:

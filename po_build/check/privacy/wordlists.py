@@ -107,6 +107,36 @@ PERSON_VERBS: frozenset[str] = _words(
     """
 )
 
+# Finite verbs, mostly auxiliaries, that make a word-name at a sentence start its subject:
+# "Bo har", "Stig förstod". Not used for place names ("Lund har infört").
+FINITE_VERBS: frozenset[str] = _words(
+    """
+    har hade är var blev blir kan kunde ska skulle vill ville får fick måste borde behöver
+    behövde brukar brukade gick går kom kommer tog tar fick förstod förstår visste vet
+    sökte söker väntade väntar flyttade flyttar bor bodde jobbar jobbade arbetar arbetade
+    studerar läser fyllde fyller saknar saknade vägrade vägrar nekades fick beviljades
+    överklagade överklagar skickade skickar hämtade hämtar lämnade lämnar började börjar
+    slutade slutar behövde tappade förlorade vann hittade blev låg ligger satt sitter stod
+    står hamnade hamnar ansökte ansöker
+    """
+)
+
+# Genitives that are ordinary words: "Dags att", "livs levande".
+GENITIVE_WORDS: frozenset[str] = _words(
+    """
+    dags livs hans dans tors mars stads lands hems ens ers oss dess mins sins tids års
+    bords fots hands havs
+    """
+)
+
+# Words after a genitive that show it owns nothing ("Dans och musik").
+FUNCTION_WORDS: frozenset[str] = _words(
+    """
+    och eller men som att i på av till från med för om är var har hade kan ska inte nu då
+    så den det de en ett
+    """
+)
+
 # Verbs that take a person as object: "Vi träffade Nora", "ringde Lund" is unusual.
 CONTACT_VERBS: frozenset[str] = _words(
     """
