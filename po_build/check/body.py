@@ -389,14 +389,19 @@ def check_page_markup(text: str, first_line: int, problems: ProblemList) -> None
         )
 
 
-def leftover_hints(body: str) -> list[str]:
-    """Headings whose hint line from the form is still in the text."""
+def leftover_hint_lines(body: str, body_line: int = 1) -> list[tuple[str, int]]:
+    """(heading, line) for every hint line from the form that is still in the text."""
     found = []
     current = ""
-    for line in body.split("\n"):
+    for i, line in enumerate(body.split("\n")):
         m = re.match(r"^##[ \t]+(.+?)[ \t]*$", line)
         if m:
             current = m.group(1)
         elif current in HINTS and line.strip() == HINTS[current]:
-            found.append(current)
+            found.append((current, body_line + i))
     return found
+
+
+def leftover_hints(body: str) -> list[str]:
+    """Headings whose hint line from the form is still in the text."""
+    return [title for title, _ in leftover_hint_lines(body)]

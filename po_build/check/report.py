@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from po_build.check.body import check_markup, check_sections, headings
+from po_build.check.body import check_markup, check_sections, headings, leftover_hint_lines
 from po_build.check.schema import schema_problems
 from po_build.contract.schema import DATE_RE, ID_FORM, ID_RE, RUBRIK_MIN
 from po_build.contract.sections import SECTIONS
@@ -57,9 +57,23 @@ def check_report(
     _check_retired(doc, vocab, kind, problems)
     check_sections(doc.body, doc.body_line, SECTIONS[kind], problems)
     check_markup(doc.body, doc.body_line, problems)
+    _check_leftover_hints(doc, problems)
     if problems.has_errors:
         return None
     return _build_report(doc, kind, dates, str(rel))
+
+
+def _check_leftover_hints(doc: Document, problems: ProblemList) -> None:
+    """The form's help sentence left under a heading would be published as the report's text."""
+    published = as_bool(doc.data.get("publicera", False))
+    for title, line in leftover_hint_lines(doc.body, doc.body_line):
+        if published:
+            problems.add("PO325", f"hjälptexten från mallen står kvar under '## {title}' och rapporten ska "
+                         "publiceras – byt ut den mot egen text, eller ta bort en valfri rubrik som inte behövs",
+                         (line, 1))
+        else:
+            problems.add("PO326", f"hjälptexten från mallen står kvar under '## {title}' – byt ut den mot "
+                         "egen text innan rapporten publiceras", (line, 1))
 
 
 def _check_blank_texts(doc: Document, problems: ProblemList) -> None:

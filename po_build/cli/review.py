@@ -104,6 +104,9 @@ class Review:
     others: list[str]  # other changed files in the content folder
     errors: list[Problem]  # every error in the tree: the site is not built while there are any
     error_summary: str
+    # Warnings in the changed yearly-report and other files (a report's own are in its item):
+    # small places, rare diagnoses ... that the steering group decides on.
+    file_warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -380,8 +383,10 @@ def _assemble(
                 changed = [p.label for p, mark, _ in _compare(new, old) if mark]
                 changed += [p.label for p in old if p.key not in {n.key for n in new}]
                 affected.append((head_views[rid], changed))
+    listed = set(years) | set(others)
+    file_warnings = [p for p in head.warnings if p.path in listed]
     return Review(base_name, items, affected, sorted(years), sorted(others), head.errors,
-                  summary_line(head.problems, head.files_checked))
+                  summary_line(head.problems, head.files_checked), sorted(file_warnings))
 
 
 def _item(
@@ -463,6 +468,14 @@ def _wrap(text: str, width: int, first: str, rest: str | None = None) -> list[st
     return out
 
 
+WARNINGS_TITLE = ("Varningar att ta ställning till (de stoppar inte publiceringen; styrgruppen avgör "
+                  "om uppgifterna tillsammans kan peka ut någon):")
+
+
+def _warnings(problems: list[Problem]) -> list[Problem]:
+    return sorted(p for p in problems if p.severity == "varning")
+
+
 def _hint_note(titles: list[str]) -> str:
     return (f"OBS: hjälptexten från mallen står kvar under {', '.join(titles)} – byt ut den mot egen text, "
             "eller ta bort en valfri rubrik som inte behövs.")
@@ -475,7 +488,7 @@ def as_text(review: Review, width: int = 100) -> str:
         bar = "!" * min(width, 72)
         out += ["", bar, f"!!! VARNING: po check hittar fel ({review.error_summary}).",
                 "!!! Rätta dem innan pull requesten godkänns – webbplatsen byggs inte med fel.", bar]
-        mine = {p for i in review.items for p in i.problems}
+        mine = {p for i in review.items for p in i.problems if p.severity == "fel"}
         for p in sorted(mine):
             out.append(p.format())
         rest = [p for p in review.errors if p not in mine]
@@ -500,7 +513,11 @@ def as_text(review: Review, width: int = 100) -> str:
         if item.hints:
             out += _wrap(_hint_note(item.hints), width, "", "     ")
         if item.problems and not review.errors:
-            out += [p.format() for p in item.problems]
+            out += [p.format() for p in item.problems if p.severity == "fel"]
+        warnings = _warnings(item.problems)
+        if warnings:
+            out += ["", WARNINGS_TITLE]
+            out += [p.format() for p in warnings]
         if item.parts:
             out += ["", "Så här syns den (* = nytt eller ändrat):", ""]
             label_width = max(len(p.label) for p, _, _ in item.parts if not p.block) + 1
@@ -531,6 +548,8 @@ def as_text(review: Review, width: int = 100) -> str:
                 "Läs texten i pull requesten; siffror och tabeller räknas fram när webbplatsen byggs."]
     if review.others:
         out += ["", "Andra ändrade filer i innehållet: " + ", ".join(review.others)]
+    if review.file_warnings:
+        out += ["", WARNINGS_TITLE, *(p.format() for p in review.file_warnings)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -548,7 +567,7 @@ def as_markdown(review: Review) -> str:
     if review.errors:
         out += ["", "> [!WARNING]", f"> **po check hittar fel ({_cell(review.error_summary)}).** Rätta dem innan "
                 "pull requesten godkänns – webbplatsen byggs inte med fel.", ">"]
-        mine = {p for i in review.items for p in i.problems}
+        mine = {p for i in review.items for p in i.problems if p.severity == "fel"}
         out += [f"> - `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in sorted(mine)]
         rest = [p for p in review.errors if p not in mine]
         if rest:
@@ -576,6 +595,10 @@ def as_markdown(review: Review) -> str:
             if part.block:
                 out += ["", f"#### {part.label}" + (f" _({mark})_" if mark else ""), ""]
                 out += [f"> {line}".rstrip() for line in part.text.split("\n")]
+        warnings = _warnings(item.problems)
+        if warnings:
+            out += ["", f"**{WARNINGS_TITLE}**", ""]
+            out += [f"- `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in warnings]
         if item.hidden:
             out += ["", "Syns inte på webbplatsen: " + "; ".join(_cell(n) for n in item.hidden) + "."]
     if review.affected:
@@ -585,6 +608,9 @@ def as_markdown(review: Review) -> str:
         out += ["", "Årsrapporten ändras i: " + ", ".join(f"`{y}`" for y in review.years) + "."]
     if review.others:
         out += ["", "Andra ändrade filer i innehållet: " + ", ".join(f"`{o}`" for o in review.others) + "."]
+    if review.file_warnings:
+        out += ["", f"**{WARNINGS_TITLE}**", ""]
+        out += [f"- `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in review.file_warnings]
     return "\n".join(out) + "\n"
 
 

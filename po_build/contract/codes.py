@@ -38,7 +38,7 @@ GROUPS: tuple[str, ...] = (
 # Codes reported as warnings: they never stop a check or a build.
 WARNINGS: frozenset[str] = frozenset(
     {"PO320", "PO321", "PO323", "PO324", "PO506",
-     "PO409", "PO410", "PO411", "PO412", "PO413", "PO414", "PO415"}
+     "PO326", "PO409", "PO410", "PO411", "PO412", "PO413", "PO414", "PO415"}
 )
 
 _FILEN = "Filen"
@@ -435,6 +435,23 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Slå ihop texterna under en rubrik.",
     ),
     (
+        "PO325",
+        _TEXT,
+        "Hjälptexten från mallen står kvar i en rapport som ska publiceras.",
+        "## Orsaker\n\nSkriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, "
+        "inte enskilda personer.",
+        "Byt ut hjälptexten mot egen text, eller ta bort en valfri rubrik som inte behövs. Annars "
+        "publiceras hjälptexten som rapportens text.",
+    ),
+    (
+        "PO326",
+        _TEXT,
+        "Hjälptexten från mallen står kvar (varning).",
+        "## Orsaker\n\nSkriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, "
+        "inte enskilda personer.",
+        "Byt ut hjälptexten mot egen text innan rapporten publiceras; med publicera: true är den ett fel.",
+    ),
+    (
         "PO501",
         _TEXT,
         "HTML-kod i texten.",
@@ -676,9 +693,11 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
     (
         "PO319",
         _AR,
-        "Delarna av sökande blir inte totalt.",
+        "Delarna av sökande stämmer inte med totalt.",
         "sökande: {totalt: 10, själv: 4, anhörig: 3, myndighet: 2, övriga: 0}",
-        "Rätta siffrorna så att själv + anhörig + myndighet + övriga blir totalt.",
+        "Rätta siffrorna. När alla fyra delar (själv, anhörig, myndighet, övriga) anges ska de bli "
+        "totalt; när bara några anges får de bli högst totalt. Delarna får saknas: många "
+        "organisationer redovisar bara totalt.",
     ),
     (
         "PO330",
