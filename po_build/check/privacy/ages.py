@@ -117,13 +117,21 @@ _GENERIC_BEFORE_RE = re.compile(
 # noun for anyone in the group, in the present or without "har", states when a rule applies.
 _RULE_CLAUSE_BEFORE_RE = re.compile(
     r"\b(?:när|då|tills|innan|förrän|om|efter\s+att|till\s+dess(?:\s+att)?|från\s+det\s+att)\s+"
-    r"(?:(?:ungdomen|barnet|eleven|personen|sökanden|individen|den\s+unge?|den\s+sökande|den\s+försäkrade"
+    r"(?:(?:ungdomen|barnet|eleven|personen|sökanden|individen|det|den|den\s+unge?|den\s+sökande|den\s+försäkrade"
     r"|den\s+enskild[ae]|man|de|barnen|ungdomarna)\s+)?(?:har\s+)?$",
     re.IGNORECASE,
 )
 
 
 # Birth years of a group, in rules: "född 1957 eller senare", "född 1938 och tidigare".
+# A definite noun for a thing right before the verb: "Lagen är 30 år", "Beslutet var 2 år".
+_THING_SUBJECT_RE = re.compile(
+    r"(?<!\w)(?!(?:" + "|".join(sorted(pn.PERSON_NOUNS | pn.ROLE_WORDS, key=len, reverse=True)) + r")\b)"
+    r"[^\W\d_]{2,}(?:en|et|an|na|rna)\s+(?:som\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _BORN_RANGE_AFTER_RE = re.compile(
     r"\s*(?:,\s*)?(?:eller|och|[-–]|till)\s*(?:senare|tidigare|efter|före|yngre|äldre|(?:19|20)[0-9]{2})\b",
     re.IGNORECASE,
@@ -262,6 +270,8 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
             continue
         if m["v"].lower() in ("är", "blir", "bli") and _RULE_CLAUSE_BEFORE_RE.search(before):
             continue  # "stödet upphör när barnet är 20 år"
+        if _THING_SUBJECT_RE.search(before):
+            continue  # "Lagen är 30 år gammal": a thing's age is no person's
         if _age_value(m["n"]) < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
             continue
         add((m.start("n"), m.end(), "PO408", ""))
@@ -289,18 +299,35 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
 # without "år" needs a person right before the verb and, after the number, the end of the
 # clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
 _BARE_COPULA_RE = re.compile(
-    r"(?<!\w)(?P<v>är|var|blev|blir)[ \t]+"
+    r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir)[ \t]+"
     r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
     r"[ \t]+)?"
     rf"(?P<n>[1-9][0-9]?|{_NUMBER_WORD})"
-    r"(?=[ \t]*(?:[,;:!?)]|\.(?![0-9])|$)|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla)\b)",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla)\b)",
+    re.MULTILINE,
 )
 _SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+(?:som[ \t]+)?$")
 
 
+_COPULAS = ("är ", "var ", "blev ", "blir ", "Är ", "Var ", "Blev ", "Blir ", "är\t", "var\t")
+
+
+def _copula_matches(text: str) -> list[re.Match[str]]:
+    # str.find for the few verbs, then the pattern only there: a search with the pattern
+    # over the whole text costs more than the rest of the age rules together.
+    out = []
+    for verb in _COPULAS:
+        pos = text.find(verb)
+        while pos >= 0:
+            m = _BARE_COPULA_RE.match(text, pos)
+            if m:
+                out.append(m)
+            pos = text.find(verb, pos + 1)
+    return sorted(out, key=lambda m: m.start())
+
+
 def _find_bare_copula(text: str, found: list[Candidate]) -> None:
-    for m in _BARE_COPULA_RE.finditer(text):
+    for m in _copula_matches(text):
         before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is None:
             continue

@@ -55,7 +55,16 @@ def _ambiguous(lower: str) -> bool:
     )
 
 
+@functools.cache
+def _capital_names() -> frozenset[str]:
+    return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 3 and not _ambiguous(n))
+
+
 def find_capitals(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+    # A name in capitals is a listed name once lower-cased: without one among the text's
+    # words there is nothing to look for.
+    if _capital_names().isdisjoint(words_of(text.lower())):
+        return []
     given, last = pn.given_names(), pn.last_names()
     found: list[Candidate] = []
     done = -1

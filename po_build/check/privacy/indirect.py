@@ -70,7 +70,9 @@ PLACE_WORDS = pn.words(
 
 _PLACE_PREPOSITIONS = pn.words("i från till utanför nära vid mot kring runt ur via inom bortom söder norr öster väster")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
-_LOWER_WORDS_RE = re.compile(r"[^\W\d_]+")
+# Words for set look-ups only: digits and underscores in a token do no harm there, and \w+
+# is the fastest pattern to find them.
+_LOWER_WORDS_RE = re.compile(r"\w+")
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -140,8 +142,8 @@ def _place_note(places: list[Place]) -> str:
 
 @dataclass(frozen=True)
 class _Phrases:
-    # A form of the first word → (the other words but the last, the last word, the pattern).
-    by_form: dict[str, list[tuple[frozenset[str], str, re.Pattern[str]]]]
+    # A form of the first word → (the other words but the last, the last word, the phrase).
+    by_form: dict[str, list[tuple[frozenset[str], str, str]]]
     caps: dict[str, re.Pattern[str]]  # abbreviations in capitals, by their lower case
     keys: frozenset[str]  # every key of both, for one set intersection with the text's words
 
@@ -151,7 +153,9 @@ class _Phrases:
 _FORMS = ("", "s", "n", "en", "et", "na", "arna", "erna", "orna", "a", "e", "er", "ar", "t", "ns", "ens")
 
 
+@functools.cache
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # Compiled on first use: most phrases are never needed in a run.
     words = [re.escape(w) for w in phrase.split()]
     words[0] += r"[\w]{0,5}"
     # Whole words, the last one at the start of a word ("trillingar" → "trillingarna").
@@ -160,7 +164,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def _load_phrases(filename: str) -> _Phrases:
-    by_form: dict[str, list[tuple[frozenset[str], str, re.Pattern[str]]]] = {}
+    by_form: dict[str, list[tuple[frozenset[str], str, str]]] = {}
     caps: dict[str, re.Pattern[str]] = {}
     for line in _data_lines(filename):
         phrase = line.strip()
@@ -168,7 +172,7 @@ def _load_phrases(filename: str) -> _Phrases:
             caps[phrase.lower()] = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?!\w)")
             continue
         words = phrase.lower().split()
-        entry = (frozenset(words[1:-1]), words[-1] if len(words) > 1 else "", _phrase_pattern(phrase))
+        entry = (frozenset(words[1:-1]), words[-1] if len(words) > 1 else "", phrase)
         for ending in _FORMS:
             by_form.setdefault(words[0] + ending, []).append(entry)
     return _Phrases(by_form, caps, frozenset(by_form) | frozenset(caps))
@@ -190,10 +194,10 @@ def _phrase_hits(text: str, words: frozenset[str], phrases: _Phrases, code: str)
         return []
     lowered = text.lower()
     patterns = {
-        pattern
+        _phrase_pattern(phrase)
         for form in hits
         if form in phrases.by_form
-        for middle, last, pattern in phrases.by_form[form]
+        for middle, last, phrase in phrases.by_form[form]
         if middle <= words and last in lowered
     }
     found: list[Candidate] = []
