@@ -64,16 +64,23 @@ def check_report(
 
 
 def _check_leftover_hints(doc: Document, problems: ProblemList) -> None:
-    """The form's help sentence left under a heading would be published as the report's text."""
-    published = as_bool(doc.data.get("publicera", False))
-    for title, line in leftover_hint_lines(doc.body, doc.body_line):
-        if published:
-            problems.add("PO325", f"hjälptexten från mallen står kvar under '## {title}' och rapporten ska "
-                         "publiceras – byt ut den mot egen text, eller ta bort en valfri rubrik som inte behövs",
-                         (line, 1))
-        else:
-            problems.add("PO326", f"hjälptexten från mallen står kvar under '## {title}' – byt ut den mot "
-                         "egen text innan rapporten publiceras", (line, 1))
+    """The form's help sentences left under headings would be published as the report's text.
+
+    One message for the file, at the first such line, naming every heading: a draft from
+    `po ny` has one under each, and seven lines saying the same would drown the rest.
+    """
+    left = leftover_hint_lines(doc.body, doc.body_line)
+    if not left:
+        return
+    titles = ", ".join(f"'## {title}'" for title, _ in left)
+    where = (left[0][1], 1)
+    if as_bool(doc.data.get("publicera", False)):
+        problems.add("PO325", f"hjälptexten från mallen står kvar under {titles} och rapporten ska "
+                     "publiceras – byt ut den mot egen text, eller ta bort en valfri rubrik som inte behövs",
+                     where)
+    else:
+        problems.add("PO326", f"hjälptexten från mallen står kvar under {titles} – byt ut den mot egen "
+                     "text innan rapporten publiceras", where)
 
 
 def _check_blank_texts(doc: Document, problems: ProblemList) -> None:
