@@ -748,3 +748,27 @@ def test_indirect_lists_are_documented_data() -> None:
     places = [line for line in _data_names("orter.tsv") if not line.startswith("namn\t")]
     assert len(places) >= 1000
     assert all(int(line.split("\t")[2]) <= 2000 for line in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "match"),
+    [
+        ("Ring 070.123.45.67 efter fem.", "telefonnummer", "070.123.45.67"),
+        ("Adress: SE-123 45 Norrby.", "postnummer och ort", "123 45 Norrby"),
+        ("Brevet skickades till 123 45 norrby.", "postnummer och ort", "123 45 norrby"),
+        ("Skriv till anna.b(a)norrby.se.", "e-postadress", "anna.b(a)norrby.se"),
+        ("Hon bor på Karl Johans väg 3 sedan i fjol.", "gatuadress", "Karl Johans väg 3"),
+        ("Adressen är Storg. 12 i Norrby.", "gatuadress", "Storg. 12"),
+    ],
+)
+def test_more_written_forms_of_structured_identifiers(text: str, kind: str, match: str) -> None:
+    assert _errors(text) == [(kind, match)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mötet var 01.02.2025 kl 10.", "Det kostar 123 45 kronor.", "Enligt Socialtjänstlagens plan 2 ska det ske.",
+     "Under 2024 kom 112 ansökningar och 123 45 personer."],
+)
+def test_dates_sums_and_plans_are_no_structured_identifiers(text: str) -> None:
+    assert _errors(text) == []

@@ -154,11 +154,17 @@ def _genitive_name_before(text: str, pos: int) -> int | None:
 
 
 _POSTAL_RE = re.compile(
-    r"(?<![\w+/-])(?<![0-9][ \u00a0])"
+    # "SE-123 45 Norrby" and "S-123 45" are written with the country before the code.
+    r"(?:(?<=\bSE-)|(?<=\bS-)|(?<![\w+/-]))(?<![0-9][ \u00a0])"
     rf"(?P<code>[1-9][0-9]{{2}}{SP}?[0-9]{{2}}){SP}+"
-    r"(?P<town>[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?P<town>[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)?|(?P<lower>[a-zåäö]{3,})"
     r"|[A-ZÅÄÖ]{2,}(?:[ -][A-ZÅÄÖ]{2,})?)"
     r"(?![\w])"
+)
+
+
+_POSTAL_CONTEXT_RE = re.compile(
+    r"(?:\b(?:till|adress|adressen|postadress|box|bor|c/o)\b|[0-9][A-Za-z]?,?)[ \t:,]*$", re.IGNORECASE
 )
 
 
@@ -168,6 +174,8 @@ POSTAL_HINT_RE = re.compile(rf"[0-9]{{3}}{SP}?[0-9]{{2}}{SP}+[^\W\d_]")
 def find_postal(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _POSTAL_RE.finditer(text):
+        if m["lower"] and not (" " in m["code"] and _POSTAL_CONTEXT_RE.search(text, max(0, m.start() - 40), m.start())):
+            continue  # "123 45 norrby" only where an address is being written
         first_word = m["town"].split()[0].split("-")[0].lower()
         if first_word in pn.NON_TOWNS or first_word in pn.MONTHS or first_word in pn.WEEKDAYS:
             continue

@@ -23,18 +23,21 @@ _TLDS = (
 # "namn@domän punkt se". The local part is one run of address characters; between it and
 # the domain stands one of the written forms of @.
 _AT = (
-    r"(?:[ \t]*(?:\(|\[|\{|<)[ \t]*(?:at|snabel-?a|@)[ \t]*(?:\)|\]|\}|>)[ \t]*"
+    r"(?:[ \t]*(?:\(|\[|\{|<)[ \t]*(?:at|snabel-?a|@|a)[ \t]*(?:\)|\]|\}|>)[ \t]*"
     r"|[ \t]+(?:at|AT|snabel-?a|snabela)[ \t]+"
     r"|[ \t]*(?:snabel-?a)[ \t]*(?=[\w])"
     r"|[ \t]*@[ \t]*)"
 )
-_DOT = r"(?:\.|[ \t]*(?:\(|\[|\{)[ \t]*(?:dot|punkt|\.)[ \t]*(?:\)|\]|\})[ \t]*|[ \t]+(?:dot|punkt|DOT|PUNKT)[ \t]+)"
+_DOT = (
+    r"(?:[ \t]*\.[ \t]*|[ \t]*(?:\(|\[|\{)[ \t]*(?:dot|punkt|\.)[ \t]*(?:\)|\]|\})[ \t]*"
+    r"|[ \t]+(?:dot|punkt|DOT|PUNKT)[ \t]+)"
+)
 _WRITTEN_RE = re.compile(
     rf"(?<![\w.%+-])(?P<local>[\w.%+-]*[^\W_][\w.%+-]*){_AT}"
     rf"(?P<domain>[\w-]+(?:{_DOT}[\w-]+)*?){_DOT}(?P<tld>{_TLDS})(?![\w-])",
     re.IGNORECASE,
 )
-_WRITTEN_HINTS = (" at ", "(at)", "[at]", "{at}", "<at>", "snabel", "( at", "[ at")
+_WRITTEN_HINTS = (" at ", "(at)", "[at]", "{at}", "<at>", "snabel", "( at", "[ at", "(a)", "[a]")
 
 
 def find_emails(text: str) -> list[Candidate]:
