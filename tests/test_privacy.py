@@ -772,3 +772,11 @@ def test_more_written_forms_of_structured_identifiers(text: str, kind: str, matc
 )
 def test_dates_sums_and_plans_are_no_structured_identifiers(text: str) -> None:
     assert _errors(text) == []
+
+
+def test_unlisted_word_before_a_verb_only_people_do_is_a_name() -> None:
+    assert _errors("Handläggaren sa att Ljiljana ringde i går.") == [("namn", "Ljiljana")]
+    # Organisations are met and answer too: a definite noun, two capitals or a place is no person.
+    assert _errors("Efter mötet svarade Stadsmissionen snabbt.") == []
+    assert _errors("Vi hjälpte Röda Korset med insamlingen.") == []
+    assert _errors("Vi fick veta att Härnösand svarade nej.") == []

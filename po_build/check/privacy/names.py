@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.indirect import small_places
 from po_build.check.privacy.sentences import is_sentence_start
+
+
+@functools.cache
+def _places_and_municipalities() -> frozenset[str]:
+    # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
+    places = small_places()
+    return frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
 
 _TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
 
@@ -308,7 +316,7 @@ class NameRules:
                 return False
         else:
             before = self.prev_word(tok)
-            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS:
+            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS and not self.meets_person(tok):
                 return False
         if len(lower) < 3 or self.sentence_start(tok):
             return False
@@ -323,6 +331,18 @@ class NameRules:
         if lower.endswith(pn.ORG_SUFFIXES) or stem.endswith(pn.ORG_SUFFIXES):
             return False
         return not self.org_context(tok, tok)
+
+    def meets_person(self, tok: _Token) -> bool:
+        """"... att Ljiljana ringde": an unlisted word, no place, before a verb only people do."""
+        if tok.lower in _places_and_municipalities() or tok.lower.removesuffix("s") in _places_and_municipalities():
+            return False
+        # Organisations are met and phoned too ("träffade Stadsmissionen", "ringde Samhall"),
+        # so only a verb that a person does after the word counts, and not for a word shaped
+        # like a definite noun or followed by another capitalised word ("Röda Korset").
+        if tok.lower.endswith(pn.SWEDISH_WORD_ENDINGS):
+            return False
+        nxt = self.next_token(tok)
+        return nxt is not None and not nxt.cap and nxt.lower in pn.PERSON_VERBS
 
     def unknown_given_name(self, tok: _Token) -> bool:
         lower = tok.lower
