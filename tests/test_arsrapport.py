@@ -35,7 +35,7 @@ from po_build.outputs.pages import PageSettings
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.yearly.document import FIGURES_PART, build_document
 from po_build.outputs.yearly.pages import year_pages
-from po_build.outputs.yearly.sections import RECURRING_MIN, sokande_open_data
+from po_build.outputs.yearly.sections import RECURRING_MIN, section_data, sokande_open_data
 from po_build.project.disclosure import protect
 from po_build.project.projection import project
 from po_build.project.stats import status_at_year_end
@@ -666,3 +666,48 @@ def test_positiva_tema_is_the_same_on_the_page_and_in_the_pdf_and_each_year_is_a
     assert "Händelse utanför temat" not in page
     assert "Händelse utanför temat" not in flat(pdf)
     assert calls == [2025]
+
+
+def _year_projection(tmp_path: Path, sokande: str, mode: str = "public"):
+    content_dir = tmp_path / "content"
+    write_report(content_dir, fields={"publicera": "true", "publicerad": "2025-06-01"})
+    write_year(content_dir, fields={"publicera": "true", "sökande": sokande})
+    result = check_tree(content_dir, today=TODAY, scanner=None)
+    assert not result.errors, [p.format() for p in result.errors]
+    return project(result.content, mode, organisation=ORGANISATION)
+
+
+def test_missing_sokande_parts_are_uppgift_saknas_never_zero(tmp_path):
+    p = _year_projection(tmp_path, "{totalt: 20, själv: 12}")
+    data = sokande_open_data(p, 2025)
+    assert data["själv"] == {"antal": 12, "skyddad": False}
+    for key in ("anhörig", "myndighet", "övriga"):
+        assert data[key] == {"antal": None, "skyddad": False, "uppgift_saknas": True}
+    assert data["totalt"] == {"antal": 20, "skyddad": False}
+    rows = section_data(p, p.years[0], "sokande")["rows"]
+    assert rows[0][1] is not None and rows[0][1].text == "12"
+    assert [cell for _, cell in rows][1:] == [None, None, None]
+    section = {"name": "sokande", "anchor": "po-sokande", "own_heading": False, "level": 2, "title": "",
+               "data": {**section_data(p, p.years[0], "sokande"), "year": 2025}}
+    html = templating.environment().get_template("arsrapport/sokande.html").render(
+        s=section, rel=lambda url: url)
+    assert flat(html).count("uppgift saknas") == 3  # the page says so in words, never 0
+    assert "Sökte själva 12" in flat(html)
+
+
+def test_only_a_total_is_shown_as_a_total(tmp_path):
+    p = _year_projection(tmp_path, "{totalt: 20}")
+    data = sokande_open_data(p, 2025)
+    assert data["totalt"] == {"antal": 20, "skyddad": False}
+    assert all(data[k].get("uppgift_saknas") for k in ("själv", "anhörig", "myndighet", "övriga"))
+
+
+def test_a_small_remainder_of_missing_parts_is_protected_too(tmp_path):
+    # 14 in all, 12 came themselves: the other 2 would follow from the total.
+    p = _year_projection(tmp_path, "{totalt: 14, själv: 12}")
+    data = sokande_open_data(p, 2025)
+    assert data["själv"] == {"antal": None, "skyddad": True}
+    assert data["totalt"] == {"antal": 14, "skyddad": False}
+    assert "12" not in repr(data)
+    internal = sokande_open_data(_year_projection(tmp_path / "i", "{totalt: 14, själv: 12}", "intern"), 2025)
+    assert internal["själv"]["antal"] == 12

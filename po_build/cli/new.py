@@ -292,7 +292,8 @@ def _tell_what_next(kind: str, path: Path, a: Answers, content: Path, today: dat
     print()
     print(f"Ny {KIND_NAMES[kind]} {a.id}: {shown(path)}")
     result = check_tree(content, today=today, scanner=scan_file_text, display_root=Path.cwd())
-    mine = [p for p in result.problems if p.path == shown(path)]
+    # The help sentences under the headings (PO326) are what step 2 below is about.
+    mine = [p for p in result.problems if p.path == shown(path) and p.code != "PO326"]
     print()
     if mine:
         print("Det här återstår att fylla i (så här säger 'po check'):")

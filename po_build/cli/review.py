@@ -241,8 +241,10 @@ def _assemble(
                 changed = [p.label for p, mark, _ in _compare(new, old) if mark]
                 changed += [p.label for p in old if p.key not in {n.key for n in new}]
                 affected.append((head_views[rid], changed))
+    listed = set(years) | set(others)
+    file_warnings = [p for p in head.warnings if p.path in listed]
     return Review(base_name, items, affected, sorted(years), sorted(others), head.errors,
-                  summary_line(head.problems, head.files_checked))
+                  summary_line(head.problems, head.files_checked), sorted(file_warnings))
 
 
 def _item(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from po_build.cli.review_model import HEADLINES, SHORT, Review
+from po_build.model.problems import Problem
 
 
 def _wrap(text: str, width: int, first: str, rest: str | None = None) -> list[str]:
@@ -24,6 +25,14 @@ def _wrap(text: str, width: int, first: str, rest: str | None = None) -> list[st
     return out
 
 
+WARNINGS_TITLE = ("Varningar att ta ställning till (de stoppar inte publiceringen; styrgruppen avgör "
+                  "om uppgifterna tillsammans kan peka ut någon):")
+
+
+def _warnings(problems: list[Problem]) -> list[Problem]:
+    return sorted(p for p in problems if p.severity == "varning")
+
+
 def _hint_note(titles: list[str]) -> str:
     return (f"OBS: hjälptexten från mallen står kvar under {', '.join(titles)} – byt ut den mot egen text, "
             "eller ta bort en valfri rubrik som inte behövs.")
@@ -36,7 +45,7 @@ def as_text(review: Review, width: int = 100) -> str:
         bar = "!" * min(width, 72)
         out += ["", bar, f"!!! VARNING: po check hittar fel ({review.error_summary}).",
                 "!!! Rätta dem innan pull requesten godkänns – webbplatsen byggs inte med fel.", bar]
-        mine = {p for i in review.items for p in i.problems}
+        mine = {p for i in review.items for p in i.problems if p.severity == "fel"}
         for p in sorted(mine):
             out.append(p.format())
         rest = [p for p in review.errors if p not in mine]
@@ -61,7 +70,11 @@ def as_text(review: Review, width: int = 100) -> str:
         if item.hints:
             out += _wrap(_hint_note(item.hints), width, "", "     ")
         if item.problems and not review.errors:
-            out += [p.format() for p in item.problems]
+            out += [p.format() for p in item.problems if p.severity == "fel"]
+        warnings = _warnings(item.problems)
+        if warnings:
+            out += ["", WARNINGS_TITLE]
+            out += [p.format() for p in warnings]
         if item.parts:
             out += ["", "Så här syns den (* = nytt eller ändrat):", ""]
             label_width = max(len(p.label) for p, _, _ in item.parts if not p.block) + 1
@@ -92,6 +105,8 @@ def as_text(review: Review, width: int = 100) -> str:
                 "Läs texten i pull requesten; siffror och tabeller räknas fram när webbplatsen byggs."]
     if review.others:
         out += ["", "Andra ändrade filer i innehållet: " + ", ".join(review.others)]
+    if review.file_warnings:
+        out += ["", WARNINGS_TITLE, *(p.format() for p in review.file_warnings)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -109,7 +124,7 @@ def as_markdown(review: Review) -> str:
     if review.errors:
         out += ["", "> [!WARNING]", f"> **po check hittar fel ({_cell(review.error_summary)}).** Rätta dem innan "
                 "pull requesten godkänns – webbplatsen byggs inte med fel.", ">"]
-        mine = {p for i in review.items for p in i.problems}
+        mine = {p for i in review.items for p in i.problems if p.severity == "fel"}
         out += [f"> - `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in sorted(mine)]
         rest = [p for p in review.errors if p not in mine]
         if rest:
@@ -137,6 +152,10 @@ def as_markdown(review: Review) -> str:
             if part.block:
                 out += ["", f"#### {part.label}" + (f" _({mark})_" if mark else ""), ""]
                 out += [f"> {line}".rstrip() for line in part.text.split("\n")]
+        warnings = _warnings(item.problems)
+        if warnings:
+            out += ["", f"**{WARNINGS_TITLE}**", ""]
+            out += [f"- `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in warnings]
         if item.hidden:
             out += ["", "Syns inte på webbplatsen: " + "; ".join(_cell(n) for n in item.hidden) + "."]
     if review.affected:
@@ -146,4 +165,7 @@ def as_markdown(review: Review) -> str:
         out += ["", "Årsrapporten ändras i: " + ", ".join(f"`{y}`" for y in review.years) + "."]
     if review.others:
         out += ["", "Andra ändrade filer i innehållet: " + ", ".join(f"`{o}`" for o in review.others) + "."]
+    if review.file_warnings:
+        out += ["", f"**{WARNINGS_TITLE}**", ""]
+        out += [f"- `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in review.file_warnings]
     return "\n".join(out) + "\n"

@@ -61,6 +61,9 @@ class Review:
     others: list[str]  # other changed files in the content folder
     errors: list[Problem]  # every error in the tree: the site is not built while there are any
     error_summary: str
+    # Warnings in the changed yearly-report and other files (a report's own are in its item):
+    # small places, rare diagnoses ... that the steering group decides on.
+    file_warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
