@@ -17,6 +17,7 @@ from po_build.check.tree import check_tree
 from po_build.project.dates import MONTHS
 
 from .contentgen import write_tree
+from .helpers import PDF
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -188,8 +189,8 @@ def test_attachments_of_drafts_are_not_published(tmp_path):
     write_tree(tmp_path, 3, unpublished_share=0.0)
     bilagor = tmp_path / "content" / "bilagor"
     bilagor.mkdir()
-    (bilagor / "skrivelse.pdf").write_bytes(b"%PDF-1.4\n%fake\n")
-    (bilagor / "hemlig.pdf").write_bytes(b"%PDF-1.4\n%secret\n")
+    (bilagor / "skrivelse.pdf").write_bytes(PDF)
+    (bilagor / "hemlig.pdf").write_bytes(PDF)
     report = next((tmp_path / "content" / "brister").rglob("B-*.md"))
     text = report.read_text("utf-8").replace("---\n\n", "bilagor: [skrivelse.pdf]\n---\n\n", 1)
     report.write_text(text, "utf-8")

@@ -300,7 +300,7 @@ def _new_report(kind: str, args: argparse.Namespace) -> int:
 def _tell_what_next(kind: str, path: Path, a: Answers, content: Path, today: date) -> None:
     print()
     print(f"Ny {KIND_NAMES[kind]} {a.id}: {shown(path)}")
-    result = check_tree(content, today=today, scanner=scan_file_text, display_root=Path.cwd())
+    result = check_tree(content, today=today, scanner=scan_file_text, display_root=Path.cwd(), site=True)
     mine = [p for p in result.problems if p.path == shown(path)]
     print()
     if mine:

@@ -3,6 +3,13 @@
 MkDocs' own option types answer a mistake in English ("Expected type: <class 'int'>"), and
 some mistakes would only surface later as a traceback (`per_sida: 0`, `idag: igår`). These
 options check the value themselves and say in Swedish what is wrong and what to write.
+
+MkDocs wraps an option's message in its own English frame ("Config value 'plugins': Plugin
+'po' option 'per_sida': ..." and "Aborted with a configuration error!"). The plugin's
+`load_config` (the hook MkDocs validates a plugin's options through, at the same moment)
+hands the errors to `config_errors` instead, which says them in Swedish, with where they
+stand in mkdocs.yml; an unknown option (a typo such as `per_side:`, which MkDocs would only
+warn about, leaving the default in force) is an error too, with the nearest option named.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from po_build.contract.options import POSITIVE_SELECTIONS, PositiveSelection
+from po_build.model.problems import did_you_mean
 from po_build.outputs.accessibility import AccessibilitySettings, accessibility_settings
 
 T = TypeVar("T")
@@ -118,3 +126,14 @@ class PoConfig(Config):
 
 def accessibility_of(config: PoConfig) -> AccessibilitySettings:
     return accessibility_settings(config.tillganglighet, config.organisation)
+
+
+def config_errors(errors: list[tuple[str, Exception]], warnings: list[tuple[str, str]]) -> list[str]:
+    """Swedish lines for what is wrong with the po options: each error, and each unknown option."""
+    lines = [f"mkdocs.yml, plugins → po → {key}: {err}" for key, err in errors]
+    known = [key for key, _ in PoConfig._schema]
+    for key, _ in warnings:
+        if key not in known:
+            lines.append(f"mkdocs.yml, plugins → po: okänd inställning '{key}'{did_you_mean(key, known)} "
+                         f"(de som finns är {', '.join(known)})")
+    return lines

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -33,7 +33,7 @@ from po_build.check.result import Result
 from po_build.check.tree import check_tree
 from po_build.contract.layout import ATTACHMENT_DIR
 from po_build.mkdocs import files as site_files
-from po_build.mkdocs.config import PoConfig, accessibility_of, parse_day
+from po_build.mkdocs.config import PoConfig, accessibility_of, config_errors, parse_day
 from po_build.mkdocs.head import decorate
 from po_build.model.records import Content
 from po_build.outputs.accounting import account, accounting_line
@@ -68,6 +68,16 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     # -- configuration -------------------------------------------------------------
 
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
+        """MkDocs validates the options here; what is wrong is said in Swedish (see mkdocs/config.py)."""
+        errors, warnings = super().load_config(options, config_file_path)
+        lines = config_errors(errors, warnings)
+        if lines:
+            for line in lines:
+                log.error(f"po: {line}")
+            raise Abort("Bygget avbröts: rätta inställningen för po i mkdocs.yml (se ovan).")
+        return errors, warnings
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
@@ -99,7 +109,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         self.summary = ""  # `mkdocs serve` rebuilds with the same plugin: no stale line after an error
-        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root)
+        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root, site=True)
         for problem in result.warnings:
             log.info(problem.format())
         if result.errors:
