@@ -76,7 +76,7 @@ def check_public_file(
         return
     if content is None and (named is PDF or named in IMAGES):
         problems.add("PO125", f"filen heter {suffix} men är inte {named.label} – öppna den i programmet den "
-                              f"kommer från och spara den på nytt som {named.label.split()[-1]}")
+                              f"kommer från och spara den på nytt som {named.suffixes[0].lstrip('.').upper()}")
         return
     if named is PDF:
         _check_pdf(data, str(rel), vocab, scanner, problems)

@@ -195,6 +195,12 @@ def read_image(data: bytes) -> ImageContent:
                     return out
                 _image_texts(image, out)
                 image.load()
+        except Image.DecompressionBombError as err:
+            # Pillow refuses to open the largest ones at all; its message has the pixel count.
+            pixels = re.search(r"\((\d+) pixels\)", str(err))
+            count = f"{int(pixels.group(1)):,} bildpunkter".replace(",", " ") if pixels else "för många bildpunkter"
+            out.error = (f"bilden är för stor ({count}, högst {MAX_PIXELS // 1_000_000} miljoner) – minska den, "
+                         "t.ex. till 4 000 bildpunkter på bredden, och spara den på nytt")
         except Exception:  # Pillow raises many kinds for damaged or hostile files
             out.error = "bilden går inte att läsa – den är skadad eller ingen riktig bild; spara den på nytt"
     return out

@@ -105,7 +105,10 @@ def clean_pdf(data: bytes, name: str) -> bytes:
         _drop_everywhere(writer, "/Metadata")
         # What nothing refers to any more (the old document information, the XMP packets) would
         # still be written: leave it out.
-        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+        try:
+            writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+        except TypeError:  # pypdf 5 and early 6 name them remove_identicals, remove_orphans
+            writer.compress_identical_objects(remove_identicals=False, remove_orphans=True)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
