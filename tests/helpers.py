@@ -8,6 +8,7 @@ start with a newline.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -227,8 +228,10 @@ def pdf_bytes(
     xmp: str | None = None,
     root_extra: str = "",
     page_extra: str = "",
+    jpeg: bytes | None = None,
 ) -> bytes:
-    """A small, valid PDF: one page of text (Helvetica, Latin-1), document information, XMP.
+    """A small, valid PDF: one page of text (Helvetica, Latin-1), document information, XMP,
+    and a JPEG picture on the page (`jpeg`, its file as it is: a PDF carries it whole).
 
     `root_extra` and `page_extra` are put into the catalog and the page as they are, for
     actions such as /OpenAction.
@@ -238,15 +241,26 @@ def pdf_bytes(
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
     ops = "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({esc(line)}) Tj T*" for line in text.split("\n")) + " ET"
+    if jpeg:
+        ops += " q 100 0 0 100 72 500 cm /Im1 Do Q"
     stream = ops.encode("latin-1")
     objs: list[bytes] = [
         b"",  # the catalog, written last: it refers to what follows
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        f"/Resources << /Font << /F1 5 0 R >> >> {page_extra}>>".encode(),
+        f"/Resources << /Font << /F1 5 0 R >> {'/XObject << /Im1 6 0 R >>' if jpeg else ''} >> "
+        f"{page_extra}>>".encode(),
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    if jpeg:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(jpeg)) as picture:
+            width, height = picture.size
+        objs.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+                    b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(jpeg))
+                    + jpeg + b"\nendstream")
     info_ref = meta_ref = ""
     if info:
         objs.append(("<< " + " ".join(f"/{k} ({esc(v)})" for k, v in info.items()) + " >>").encode("latin-1"))

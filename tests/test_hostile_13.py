@@ -314,7 +314,8 @@ def test_bidi_controls_are_refused_in_any_text(tmp_path: Path, where: str) -> No
     content = site(tmp_path)
     rlo = "\u202e"
     rel = {"body": "brister/2025/B-2025-002-x.md", "quoted-escape": "brister/2025/B-2025-002-x.md",
-           "vocabulary": "vokabular.yml", "page": "om.md", "svg": "bilagor/karta.svg", "text": "bilagor/brev.txt"}[where]
+           "vocabulary": "vokabular.yml", "page": "om.md", "svg": "bilagor/karta.svg",
+           "text": "bilagor/brev.txt"}[where]
     if where == "body":
         write(content / rel, report_text(fields={"id": "B-2025-002"}, body=BRIST_BODY.replace("per telefon", rlo)))
     elif where == "quoted-escape":
@@ -444,6 +445,21 @@ def test_a_pdf_s_page_text_is_scanned(tmp_path: Path) -> None:
     assert not built.ok and "PO401" in built.log
 
 
+def test_an_svg_number_split_over_tspans_is_read_as_one(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    write(content / "bilagor" / "karta.svg", f'<svg xmlns="http://www.w3.org/2000/svg"><text>{PNR[:6]}'
+                                             f'<tspan fill="red">{PNR[6:]}</tspan></text></svg>')
+    assert "PO401" in codes_at(checked(content)).get("bilagor/karta.svg", set())
+
+
+def test_a_pdf_s_comments_and_form_fields_are_scanned(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    note = f"/Annots [<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (Ring {NAME}) >>]"
+    write(content / "bilagor" / "brev.pdf", pdf_bytes("Skrivelse.", page_extra=note))
+    found = [p for p in checked(content).errors if p.code == "PO407"]
+    assert len(found) == 1 and "kommentar" in found[0].message
+
+
 def test_a_pdf_s_metadata_is_scanned(tmp_path: Path) -> None:
     content = site(tmp_path)
     write(content / "bilagor" / "brev.pdf", pdf_bytes("Skrivelse.", info={"Author": f"Ombudet {PNR}",
@@ -472,6 +488,19 @@ def test_a_pdf_is_published_without_metadata_that_is_not_the_organisation_s(tmp_
     reader = PdfReader(io.BytesIO(published))
     assert reader.metadata == {"/Title": "Skrivelse till Försäkringskassan"}
     assert "telefontider" in reader.pages[0].extract_text()
+
+
+def test_a_photo_pasted_into_a_pdf_is_published_without_its_exif(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    content = site(tmp_path)
+    write(content / "bilagor" / "brev.pdf", pdf_bytes("Skrivelse.", jpeg=jpeg_with_gps(f"Fotograf {CANARY}")))
+    with_attachment(content, "brev.pdf")
+    built = run_build(tmp_path)
+    assert built.ok, built.log[-3000:]
+    published = (built.site / "bilagor" / "brev.pdf").read_bytes()
+    assert CANARY.encode() not in published and b"Exif" not in published
+    assert PdfReader(io.BytesIO(published)).pages[0].images[0].image.size == (8, 8)
 
 
 @pytest.mark.parametrize(
@@ -561,7 +590,23 @@ def test_a_decompression_bomb_is_refused_in_swedish_without_a_traceback(tmp_path
     assert "Traceback" not in done.stderr + done.stdout and "PO126" in done.stderr
 
 
+def test_a_csv_attachment_with_a_formula_is_refused(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    write(content / "bilagor" / "tabell.csv", 'kommun;antal\nNorrby;4\n=HYPERLINK("https://evil.example";"x");1\n')
+    with_attachment(content, "tabell.csv")
+    result = checked(content)
+    assert [(p.code, p.line) for p in result.errors] == [("PO124", 3)]
+
+
 # --- file names and GitHub annotations ----------------------------------------------------------
+
+
+def test_a_personnummer_in_a_file_name_is_refused(tmp_path: Path) -> None:
+    content = site(tmp_path)
+    write(content / "bilagor" / f"beslut-{PNR}.pdf", PDF)
+    write(content / "bilagor" / f"Brev till {NAME}.pdf", PDF)
+    found = {(p.path, p.code) for p in checked(content).errors}
+    assert found == {(f"bilagor/beslut-{PNR}.pdf", "PO401"), (f"bilagor/Brev till {NAME}.pdf", "PO407")}
 
 
 def test_a_file_name_cannot_forge_a_github_annotation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -618,6 +663,13 @@ def test_every_option_is_checked_in_swedish_at_config_time(tmp_path: Path, optio
     assert swedish in output and option in output, output
     assert "Traceback" not in output and "Config value" not in output and "Aborted with" not in output, output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_organisation_s_name_cannot_turn_its_text(tmp_path: Path) -> None:
+    site(tmp_path, organisation="Personliga ombud \u202eExempellän")
+    done = mkdocs_subprocess(tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1 and "U+202E" in output and "Traceback" not in output, output
 
 
 def test_a_wrong_po_idag_is_a_swedish_message_not_a_traceback(tmp_path: Path) -> None:

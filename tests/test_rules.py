@@ -1757,7 +1757,8 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
         for path in example.strip("()").split(", "):
             name = path.removeprefix("content/")
             suffix = Path(name).suffix
-            data = report_text().encode() if suffix in (".md", ".markdown") else PDF if suffix == ".pdf" else b"PK\x03\x04"
+            data = (report_text().encode() if suffix in (".md", ".markdown")
+                    else PDF if suffix == ".pdf" else b"PK\x03\x04")
             write(tmp_path / name, data)
     elif mode == "bomb":
         write_report(tmp_path)

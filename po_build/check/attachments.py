@@ -12,6 +12,7 @@ never reaches the site either.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from po_build.check.markup import scan_xml
@@ -120,6 +121,8 @@ def _check_pdf(data: bytes, rel: str, vocab: Vocabulary, scanner: TextScanner | 
               skip_names=key in AUTHOR_FIELDS)
     for text in pdf.xmp:
         _scan(scanner, text, rel, vocab, problems, prefix="i PDF:ens XMP-metadata: ", skip_names=True)
+    for text in pdf.notes:
+        _scan(scanner, text, rel, vocab, problems, prefix="i en kommentar, ett formulärfält eller ett bokmärke: ")
 
 
 def _check_image(
@@ -170,9 +173,28 @@ def _check_text(
         problems.add("PO125", f"textfilen {rel.name} innehåller HTML eller XML, som en webbläsare kan visa som en "
                               "sida – spara den som PDF")
         return
+    if rel.suffix.lower() == ".csv":
+        formula = _formula(text)
+        if formula is not None:
+            line, cell = formula
+            problems.add("PO124", f"cellen '{cell[:40]}' börjar med {cell[0]!r} och körs som en formel när "
+                                  "tabellen öppnas i ett kalkylprogram – skriv en apostrof (') först i cellen, "
+                                  "eller ta bort tecknet", (line, 1))
     evidence = looks_like(text)
     if evidence is not None:
         problems.add("PO127", f"filen ser ut som en {evidence.kind} ({evidence.field}) men är sparad som "
                               f"{rel.suffix or 'en fil utan ändelse'} – spara den som .md i "
                               f"{evidence.home}, annars publiceras den som den är")
     _scan(scanner, text, str(rel), vocab, problems, at=(1, 1))
+
+
+def _formula(text: str) -> tuple[int, str] | None:
+    """The first cell a spreadsheet would run as a formula (=, +, @, or - before a non-number)."""
+    for number, row in enumerate(text.split("\n"), start=1):
+        for cell in re.split(r"[;,\t]", row):
+            cell = cell.strip().strip('"').lstrip()
+            if cell[:1] in ("=", "+", "@") and not re.fullmatch(r"\+[0-9 ()-]+", cell):
+                return number, cell
+            if cell[:1] == "-" and not re.fullmatch(r"-[0-9][0-9 .,]*", cell) and cell != "-":
+                return number, cell
+    return None

@@ -180,6 +180,15 @@ def check_tree(
         if year is not None:
             content.years.append(year)
 
+    # A name becomes a web address and a link text: 'bilagor/Brev till Anna Svensson.pdf' is as
+    # public as the letter. Every path is scanned, once, as one more text.
+    if scanner is not None:
+        for rel in found.files:
+            if not is_ignored(rel):
+                name_scan = ProblemList(shown(rel))
+                scanner(str(rel), str(rel), vocab, name_scan)
+                all_problems += [Problem(p.path, 1, 1, p.code, f"i filnamnet: {p.message}") for p in name_scan]
+
     content.files_read = checked
     content.reports.sort(key=lambda r: r.id)
     all_problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))

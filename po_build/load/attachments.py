@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
 
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageFile
 
 MAX_PDF_PAGES = 300
 MAX_PDF_OBJECTS = 200_000
@@ -34,11 +34,15 @@ AUTHOR_FIELDS = frozenset({"/Author", "/Creator", "/Producer", "/LastModifiedBy"
 # Actions that run something when a PDF is opened or a link is followed.
 _PDF_RUNNING = {"/JavaScript": "JavaScript", "/Launch": "en åtgärd som startar ett program",
                 "/SubmitForm": "ett formulär som skickar uppgifter", "/ImportData": "en åtgärd som läser in data",
-                "/GoToE": "en åtgärd som öppnar en inbäddad fil", "/Rendition": "en mediaåtgärd",
+                "/GoToE": "en åtgärd som öppnar en inbäddad fil", "/GoToR": "en länk som öppnar en annan fil",
+                "/Rendition": "en mediaåtgärd",
                 "/RichMediaExecute": "en mediaåtgärd"}
 _PDF_RUNNING_KEYS = {"/JS": "JavaScript", "/JavaScript": "JavaScript", "/XFA": "ett XFA-formulär (som kan köra skript)",
                      "/RichMedia": "inbäddad media"}
 _BAD_URI = ("javascript:", "vbscript:", "file:", "data:")
+# Text a viewer shows beside the pages: a comment's text (/Contents is a string there, a stream
+# on a page), a form field's name, tooltip and value, a bookmark's title, rich text.
+_NOTE_KEYS = frozenset({"/Contents", "/T", "/TU", "/V", "/Title", "/Subj", "/RC"})
 
 
 @contextmanager
@@ -55,11 +59,24 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
+@contextmanager
+def strict_images() -> Iterator[None]:
+    """Pillow as it is by default: a truncated image is an error. WeasyPrint, imported for the
+    yearly report's PDF, switches that off for the whole process; here it must not be."""
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 @dataclass
 class PdfContent:
     pages: list[str] = field(default_factory=list)  # the text of each page
     metadata: dict[str, str] = field(default_factory=dict)  # the document information: /Title, /Author ...
     xmp: list[str] = field(default_factory=list)  # text of every XMP packet (the document's and its images')
+    notes: list[str] = field(default_factory=list)  # comments, form fields, bookmarks: text beside the pages
     running: list[str] = field(default_factory=list)  # actions that run something, in Swedish
     embedded_files: bool = False
     error: str | None = None  # why it could not be read, in Swedish
@@ -111,7 +128,8 @@ def _walk(reader: Any, out: PdfContent) -> None:
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
     seen: set[tuple[int, int]] = set()
-    stack: list[Any] = [reader.trailer]
+    # The document information is read as metadata (read_pdf): not twice.
+    stack: list[Any] = [v for k, v in reader.trailer.items() if k != "/Info"]
     while stack:
         obj = stack.pop()
         if isinstance(obj, IndirectObject):
@@ -135,6 +153,8 @@ def _walk(reader: Any, out: PdfContent) -> None:
                     _note(out.running, f"en länk till {str(value).strip().split(':')[0]}:")
                 elif name in ("/EmbeddedFiles", "/EmbeddedFile") or (name == "/Type" and value == "/Filespec"):
                     out.embedded_files = True
+                if name in _NOTE_KEYS and isinstance(value, str) and value.strip():
+                    out.notes.append(str(value))
                 stack.append(value)
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)
@@ -183,7 +203,7 @@ _NOT_TEXT = frozenset({"dpi", "gamma", "transparency", "icc_profile", "exif", "x
 def read_image(data: bytes) -> ImageContent:
     """Size and metadata of an image, and whether it decodes at all (without a decompression bomb)."""
     out = ImageContent()
-    with _quiet():
+    with _quiet(), strict_images():
         try:
             with Image.open(io.BytesIO(data)) as image:
                 out.format, out.size = image.format, image.size
@@ -247,6 +267,10 @@ _GEOMETRY = frozenset({"d", "points", "transform", "viewbox", "values", "keytime
                        "class", "version", "xmlns", "fill", "stroke", "font-size", "stroke-width"})
 
 
+# Elements inside a line of text: `<text>850312<tspan>-1231</tspan></text>` shows one number.
+_INLINE = frozenset({"tspan", "textpath", "tref", "a", "altglyph"})
+
+
 def svg_texts(data: bytes) -> list[tuple[int, int, str]]:
     """The text of an SVG, where it stands (line, column): character data and textual attributes.
 
@@ -272,7 +296,8 @@ def svg_texts(data: bytes) -> list[tuple[int, int, str]]:
         pending.append(text)
 
     def element(name: str, attrs: dict[str, str]) -> None:
-        flush()
+        if name.rpartition(" ")[2].lower() not in _INLINE:
+            flush()
         where = (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         for attr, value in attrs.items():
             local = attr.rpartition(" ")[2].lower()
@@ -284,9 +309,13 @@ def svg_texts(data: bytes) -> list[tuple[int, int, str]]:
         flush()
         found.append((parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, text))
 
+    def end(name: str) -> None:
+        if name.rpartition(" ")[2].lower() not in _INLINE:
+            flush()
+
     parser.CharacterDataHandler = characters
     parser.StartElementHandler = element
-    parser.EndElementHandler = lambda _name: flush()
+    parser.EndElementHandler = end
     parser.CommentHandler = comment
     with suppress(expat.ExpatError, ValueError, UnicodeError):  # the script scan has refused it already
         parser.Parse(data, True)

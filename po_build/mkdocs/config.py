@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from po_build.contract.options import POSITIVE_SELECTIONS, PositiveSelection
+from po_build.load.text import first_invisible
 from po_build.model.problems import did_you_mean
 from po_build.outputs.accessibility import AccessibilitySettings, accessibility_settings
 
@@ -42,6 +43,11 @@ class Text(_Option[str]):
         if not isinstance(value, str):
             raise ValidationError(f"ska vara en text, t.ex. \"{self.default or 'Personligt ombud'}\", "
                                   f"inte {_shown(value)}")
+        # The organisation's name stands on every page: no character that hides or turns text.
+        bad = first_invisible(value)
+        if bad is not None:
+            raise ValidationError(f"innehåller ett osynligt tecken (U+{ord(bad[2]):04X}) som kan dölja text eller "
+                                  "vända den baklänges – skriv om texten")
         return value
 
 

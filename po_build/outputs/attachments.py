@@ -24,7 +24,7 @@ from typing import Any
 from PIL import Image
 
 from po_build.contract.filetypes import IMAGES, PDF, sniff
-from po_build.load.attachments import MAX_PIXELS, open_pdf
+from po_build.load.attachments import MAX_PIXELS, open_pdf, strict_images
 
 _BODY_REFERENCE = re.compile(r"bilagor/([^)\s\"'<>]+)")
 
@@ -58,7 +58,7 @@ def public_bytes(path: Path) -> bytes:
 
 def clean_image(data: bytes, name: str) -> bytes:
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with strict_images(), Image.open(io.BytesIO(data)) as image:
             if image.size[0] * image.size[1] > MAX_PIXELS:
                 raise UncleanFile(f"bilden {name} är för stor för att publiceras – kör 'po check'")
             image.load()
@@ -117,9 +117,42 @@ def clean_pdf(data: bytes, name: str) -> bytes:
 
 
 def _drop_everywhere(writer: Any, key: str) -> None:
-    """An XMP packet may hang on any image or font in the file, not only on the catalog."""
-    from pypdf.generic import DictionaryObject, NameObject
+    """An XMP packet may hang on any image or font in the file, not only on the catalog; a
+    photo pasted into a document keeps its EXIF (and GPS) inside the JPEG stream."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
     for obj in writer._objects:
-        if isinstance(obj, DictionaryObject):
-            obj.pop(NameObject(key), None)
+        if not isinstance(obj, DictionaryObject):
+            continue
+        obj.pop(NameObject(key), None)
+        filters = obj.get("/Filter")
+        filters = list(filters) if isinstance(filters, ArrayObject) else [filters]
+        if isinstance(obj, StreamObject) and filters == ["/DCTDecode"]:
+            # The stream is the JPEG file itself: its segments can go as in a JPEG on its own.
+            obj._data = strip_jpeg_metadata(obj._data)
+            obj[NameObject("/Length")] = NumberObject(len(obj._data))
+
+
+# JPEG segments that hold metadata: APP1 (EXIF, XMP) and APP3–APP13, APP15, and comments.
+# APP0 (JFIF), APP2 when it is a colour profile, and APP14 (Adobe colour transform) decide how
+# the picture looks and stay.
+_JPEG_META = frozenset({0xE1, *range(0xE3, 0xEE), 0xEF, 0xFE})
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """A JPEG without its metadata segments, the picture itself untouched (no re-encoding)."""
+    if not data.startswith(b"\xff\xd8"):
+        return data
+    out = bytearray(b"\xff\xd8")
+    i = 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        if marker == 0xDA:  # start of scan: the picture data follows to the end
+            break
+        length = int.from_bytes(data[i + 2 : i + 4], "big")
+        segment = data[i : i + 2 + length]
+        icc = marker == 0xE2 and segment[4:16] == b"ICC_PROFILE\x00"
+        if marker not in _JPEG_META and (marker != 0xE2 or icc):
+            out += segment
+        i += 2 + length
+    return bytes(out + data[i:])
