@@ -33,8 +33,11 @@ _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]
 
 def check_files(
     found: Walk, docs_dir: Path, shown: Callable[[Any], str], all_problems: list[Problem], loose: bool
-) -> None:
-    """Links, special files, names that clash or break a checkout, misspelt layout folders."""
+) -> set[PurePosixPath]:
+    """Links, special files, names that clash or break a checkout, misspelt layout folders.
+
+    Returns the files refused for a misspelt name (PO128): that one message says what to do.
+    """
     for rel in found.links:
         target = os.readlink(docs_dir / str(rel)) if (docs_dir / str(rel)).is_symlink() else "?"
         all_problems.append(Problem(
@@ -75,13 +78,15 @@ def check_files(
         message = name_problem(rel)
         if message:
             all_problems.append(Problem(shown(rel), 1, 1, "PO129", message))
+    misspelt: set[PurePosixPath] = set()
     if loose:
-        return
+        return misspelt
     for rel in [*found.files, *found.links]:
         if is_ignored(rel):
             continue
         meant = misspelt_layout_dir(rel.parts[0]) if len(rel.parts) > 1 else None
         if meant is not None:
+            misspelt.add(rel)
             all_problems.append(Problem(
                 shown(rel), 1, 1, "PO128",
                 f"mappen '{rel.parts[0]}' ska heta '{meant}' (med små bokstäver, utan å, ä och ö) – byt namn "
@@ -89,11 +94,13 @@ def check_files(
                 "ligger i den",
             ))
         elif len(rel.parts) == 1 and misspelt_vocabulary(rel.name):
+            misspelt.add(rel)
             all_problems.append(Problem(
                 shown(rel), 1, 1, "PO128",
                 f"'{rel.name}' ska heta '{VOCABULARY_FILE}' – byt namn på filen; som den heter nu läses den "
                 "inte som vokabulär",
             ))
+    return misspelt
 
 
 def name_problem(rel: PurePosixPath) -> str | None:
