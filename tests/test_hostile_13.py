@@ -288,6 +288,28 @@ def test_invisible_characters_inside_an_identifier_do_not_hide_it(tmp_path: Path
     assert not built.ok and text[:6] not in built.text()
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [f"{PNR[:6]}&#45;{PNR[7:]}", f"&#56;{PNR[1:]}", f"{PNR[:6]}&shy;-{PNR[7:]}", f"{PNR[:6]}\\-{PNR[7:]}",
+     f"{PNR[:4]}*{PNR[4:6]}*-{PNR[7:]}", f"{PNR[:4]}`{PNR[4:6]}`-{PNR[7:]}"],
+    ids=["entity", "numeric-entity", "shy-entity", "backslash", "emphasis", "code"],
+)
+def test_markup_that_hides_itself_does_not_hide_an_identifier(tmp_path: Path, hidden: str) -> None:
+    """The scan reads what Markdown shows: `&#45;` is a hyphen, `8503*12*` is 850312."""
+    content = site(tmp_path)
+    body = BRIST_BODY.replace("Klienterna når inte", f"Nr {hidden} når inte")
+    write(content / "brister" / "2025" / "B-2025-002-x.md",
+          report_text(fields={"id": "B-2025-002", **PUBLISHED}, body=body))
+    assert "PO401" in {p.code for p in checked(content).errors}
+
+
+@pytest.mark.parametrize("hidden", [f"{PNR[:6]}<span></span>-{PNR[7:]}", f"{PNR[:6]}<!-- x -->-{PNR[7:]}"])
+def test_html_inside_an_identifier_in_an_own_page_does_not_hide_it(tmp_path: Path, hidden: str) -> None:
+    content = site(tmp_path)
+    write(content / "om.md", f"# Om\n\nNummer {hidden}.\n")
+    assert "PO401" in codes_at(checked(content)).get("om.md", set())
+
+
 def test_full_width_digits_are_read_as_digits(tmp_path: Path) -> None:
     content = site(tmp_path)
     wide = PNR.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))

@@ -11,6 +11,7 @@ original one keeps every message pointing at the line and column in the file.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ def _ignorable_class() -> str:
     )
 
 
-IGNORABLE = re.compile(f"[{_ignorable_class()}]")
+_IGNORABLE_CLASS = _ignorable_class()
+IGNORABLE = re.compile(f"[{_IGNORABLE_CLASS}]")
 
 # Hyphens that are the hyphen to a reader (U+2010 hyphen, U+2011 non-breaking hyphen, which NFKC
 # turns into U+2010, U+2012 figure dash, U+2212 minus) become '-', one character for one. En and
@@ -64,12 +66,81 @@ class Normalised:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+# Markup that changes what a reader sees of a text without showing itself, as Markdown and a
+# browser render it: character references (`&#56;` is 8, `&shy;` a soft hyphen), backslash
+# escapes (`\-` is -), `*` and backticks inside a word (`8503*12*-1231` shows 850312-1231), and,
+# in own pages, HTML tags and comments on one line. (`_` inside a word is no emphasis to
+# Python-Markdown, and `~~` needs an extension the site does not use.)
+_MARKUP = re.compile(
+    r"(?P<ref>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<esc>\\(?=[!-/:-@\[-`{-~]))"
+    r"|(?P<mark>[*`]{1,3})"  # only inside a word: see _inside_word
+    r"|(?P<tag><!--[^\n]{0,1000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:[ \t/][^<>\n]{0,500})?>)"
+)
+
+
+# The first characters of _MARKUP: a search for them alone is many times faster, and most
+# texts have none.
+_MARKUP_START = re.compile(r"[&\\*`<]")
+
+
+# Anything the steps below would change, as one character class.
+_ANYTHING = re.compile(f"[{_IGNORABLE_CLASS}\u2010\u2011\u2012\u2212&\\\\*`<]")
+
+
+def _word(char: str) -> bool:
+    return char == "-" or char.isalnum()
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and _word(text[start - 1]) and _word(text[end])
+
+
+def _unmark(text: str) -> tuple[str, list[int]] | None:
+    """`text` with the markup above replaced by what it shows, and each character's origin."""
+    if _MARKUP_START.search(text) is None or not any(
+        m.lastgroup != "mark" or _inside_word(text, m.start(), m.end()) for m in _MARKUP.finditer(text)
+    ):
+        return None
+    parts: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for m in _MARKUP.finditer(text):
+        if m.lastgroup == "mark" and not _inside_word(text, m.start(), m.end()):
+            continue
+        start = m.start()
+        parts.append(text[last:start])
+        origin.extend(range(last, start))
+        shown = html.unescape(m.group()) if m.lastgroup == "ref" else ""
+        parts.append(shown)
+        origin.extend([start] * len(shown))
+        last = m.end()
+    parts.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(parts), origin
+
+
 def normalise(text: str) -> Normalised:
-    """`text` without format characters and in NFKC, with the way back to the original offsets.
+    """`text` as a reader sees it, with the way back to the original offsets: markup that
+    hides itself resolved (see _MARKUP), format characters removed, NFKC.
 
     Line breaks are never touched, so lines stay lines. Most texts need nothing: they are
     recognised at C speed and returned as they are.
     """
+    if _ANYTHING.search(text) is None and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
+        return Normalised(text, None)  # the common case, in one pass
+    unmarked = _unmark(text)
+    if unmarked is None:
+        return _characters(text)
+    plain, first = unmarked
+    second = _characters(plain)
+    if second.origin is None:
+        return Normalised(second.text, first)
+    return Normalised(second.text, [first[i] for i in second.origin])
+
+
+def _characters(text: str) -> Normalised:
+    """Format characters removed and NFKC, with the map back."""
     if text.isascii():
         return Normalised(text, None)
     if IGNORABLE.search(text) is None and unicodedata.is_normalized("NFKC", text):
