@@ -387,6 +387,7 @@ def test_xml_types_with_script_are_refused(tmp_path: Path, suffix: str, folder: 
         ("bild.jpg", image_bytes("PNG"), "är en PNG-bild"),
         ("brev.txt", PDF, "är en PDF"),
         ("sida.txt", f"<html><body>{CANARY}</body></html>".encode(), "HTML"),
+        ("anteckning.txt", f"Anteckning\n<script>alert('{CANARY}')</script>\n".encode(), "HTML"),
         ("utan-andelse", f"{CANARY}".encode(), "utan ändelse"),
         ("bild.heic", b"\x00\x00\x00\x18ftypheic", "PNG eller JPG"),
     ],
@@ -694,11 +695,16 @@ def test_the_organisation_s_name_cannot_turn_its_text(tmp_path: Path) -> None:
     assert done.returncode == 1 and "U+202E" in output and "Traceback" not in output, output
 
 
-def test_a_wrong_po_idag_is_a_swedish_message_not_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "value", "swedish"), [("PO_IDAG", "igår", "PO_IDAG ska vara ett datum"),
+                                                       ("PO_PDF", "kanske", "PO_PDF ska vara 1 eller 0"),
+                                                       ("PO_INTERN", "jo", "PO_INTERN ska vara 1 eller 0")])
+def test_a_wrong_environment_variable_is_a_swedish_message_not_a_traceback(tmp_path: Path, name: str, value: str,
+                                                                           swedish: str) -> None:
     site(tmp_path, idag=None)
-    done = mkdocs_subprocess(tmp_path, PO_IDAG="igår")
+    done = mkdocs_subprocess(tmp_path, **{name: value})
     output = done.stdout + done.stderr
-    assert done.returncode == 1 and "PO_IDAG ska vara ett datum" in output and "Traceback" not in output, output
+    assert done.returncode == 1 and swedish in output, output
+    assert "Traceback" not in output and "Aborted with" not in output, output
 
 
 # --- ids ------------------------------------------------------------------------------------

@@ -37,6 +37,9 @@ from po_build.model.problems import ProblemList
 from po_build.model.vocabulary import Vocabulary
 
 MAX_BYTES = 25 * 1024 * 1024
+# A plain document has no reason to hold these; a browser that sniffs a text may run them.
+_MARKUP_IN_TEXT = re.compile(r"<\s*/?\s*(?:script|html|body|iframe|svg|object|embed|meta|link|style|"
+                             r"!doctype|\?xml)\b", re.IGNORECASE)
 MAX_SVG_BYTES = 10 * 1024 * 1024
 
 
@@ -169,7 +172,7 @@ def _check_text(
     text = read_text(path, problems)
     if text is None:
         return
-    if text.lstrip().startswith("<"):
+    if text.lstrip().startswith("<") or _MARKUP_IN_TEXT.search(text):
         problems.add("PO125", f"textfilen {rel.name} innehåller HTML eller XML, som en webbläsare kan visa som en "
                               "sida – spara den som PDF")
         return

@@ -14,6 +14,7 @@ warn about, leaving the default in force) is an error too, with the nearest opti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -142,4 +143,27 @@ def config_errors(errors: list[tuple[str, Exception]], warnings: list[tuple[str,
         if key not in known:
             lines.append(f"mkdocs.yml, plugins → po: okänd inställning '{key}'{did_you_mean(key, known)} "
                          f"(de som finns är {', '.join(known)})")
+    return lines
+
+
+_YES, _NO = ("1", "true", "ja"), ("0", "false", "nej")
+
+
+def apply_environment(config: PoConfig, environ: Mapping[str, str]) -> list[str]:
+    """PO_INTERN, PO_PDF and PO_IDAG over the options (for `make intern`, `make serve`, tests),
+    checked at the same moment as the options; Swedish lines for what is wrong."""
+    lines: list[str] = []
+    for name, key, meaning in (("PO_INTERN", "intern", True), ("PO_PDF", "pdf", False)):
+        value = environ.get(name, "").strip().lower()
+        if not value:
+            continue
+        if value not in _YES + _NO:
+            lines.append(f"miljövariabeln {name} ska vara 1 eller 0 (ja eller nej), inte {_shown(environ[name])}")
+        elif (value in _YES) == meaning:
+            setattr(config, key, meaning)
+    if config.idag is None and environ.get("PO_IDAG"):
+        try:
+            config.idag = parse_day(environ["PO_IDAG"])
+        except ValueError as err:
+            lines.append(f"miljövariabeln PO_IDAG {err}")
     return lines
