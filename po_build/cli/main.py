@@ -17,8 +17,9 @@ from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
 from po_build.cli import listing, new, review
 from po_build.cli.common import Parser
-from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
+from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, fold, is_ignored
 from po_build.load.mkdocs_config import docs_dir_of
+from po_build.load.walk import is_loose
 from po_build.model.problems import Problem
 
 
@@ -78,9 +79,10 @@ def _content_root(path: Path, site_dir: Path | None = None) -> tuple[Path, Path 
     if site_dir is not None and (folder == site_dir or site_dir in folder.parents):
         return site_dir, target
     for candidate in (folder, *folder.parents):
-        if candidate.name in (REPORT_DIR, YEAR_DIR):
+        # In any spelling: a report in content/Brister/2025/ is checked with its site (PO128).
+        if fold(candidate.name) in (fold(REPORT_DIR), fold(YEAR_DIR)):
             return candidate.parent, target
-        if (candidate / REPORT_DIR).is_dir() or (candidate / YEAR_DIR).is_dir():
+        if not is_loose(candidate):
             return candidate, target
         if (candidate / VOCABULARY_FILE).is_file():
             return candidate, target
