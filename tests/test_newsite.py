@@ -18,6 +18,7 @@ from po_build import __version__
 from po_build.cli import init as newsite
 from po_build.cli import lockfile
 from po_build.cli.init import SHARED_WITH_PO_BUILD, Answers, area_ids
+from po_build.contract.sections import HINTS
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -51,8 +52,12 @@ def test_po_init_writes_a_repository_that_checks_and_builds(tmp_path: Path) -> N
               "--allvarlighet", "medel", "--idag", "2026-11-20", cwd=repo)
     assert made.returncode == 0, made.stderr
     (report,) = (repo / "content" / "brister" / "2026").glob("B-2026-001-*.md")
-    report.write_text(report.read_text("utf-8").replace(
-        "\npublicera: false\n", "\npublicera: true\npublicerad: 2026-11-25\n"), "utf-8")
+    # A report to publish has the ombud's own text under each heading, not the template's hints (PO325).
+    text = report.read_text("utf-8").replace("\npublicera: false\n", "\npublicera: true\npublicerad: 2026-11-25\n")
+    for hint in HINTS.values():
+        text = text.replace(hint, "Påhittad text för provet: telefontiden räcker inte för dem som behöver ringa.")
+    assert all(hint not in text for hint in HINTS.values())
+    report.write_text(text, "utf-8")
     checked = po("check", cwd=repo)
     assert checked.returncode == 0, checked.stdout
     assert "Inga fel" in checked.stdout
