@@ -213,7 +213,19 @@ def test_broken_mkdocs_yml_exits_2(
     monkeypatch.chdir(tmp_path)
     code, _, err = _run(capsys)
     assert code == 2
-    assert err == "po: mkdocs.yml går inte att läsa (rad 2) – se över indrag och kolon\n"
+    assert err == "po: mkdocs.yml går inte att läsa (rad 2) – se över indrag och kolon på raden och raden före\n"
+
+
+def test_impossible_date_in_mkdocs_yml_names_line_and_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs' own loader stops on this with an English traceback; `make site` runs po check first.
+    write(tmp_path / "mkdocs.yml", "site_name: Prov\nplugins:\n  - po:\n      idag: 2026-13-40\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(capsys)
+    assert (code, out) == (2, "")
+    assert err == ("po: mkdocs.yml går inte att läsa (rad 4) – '2026-13-40' är inget datum som finns – "
+                   "skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-14\n")
 
 
 # --- the default path ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any, NoReturn, TypeAlias
 
 from po_build.contract.layout import VOCABULARY_FILE
 from po_build.contract.vocabulary import Vocabulary
-from po_build.load.mkdocs_config import docs_dir_of, plugin_options, read_mkdocs_config
+from po_build.load.mkdocs_config import ConfigFileError, docs_dir_of, plugin_options, read_mkdocs_config
 from po_build.load.vocabulary import load_vocabulary
 from po_build.model.problems import ProblemList
 
@@ -38,8 +38,8 @@ def find_content(given: str | None) -> Path:
     if config.is_file():
         try:
             return docs_dir_of(config)
-        except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
-            raise UsageError(f"mkdocs.yml går inte att läsa ({err.__class__.__name__})") from err
+        except ConfigFileError as err:  # a broken mkdocs.yml is a usage problem, not a crash
+            raise UsageError(str(err)) from None
     if Path("content").is_dir():
         return Path("content").resolve()
     raise UsageError(

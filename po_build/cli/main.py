@@ -18,7 +18,7 @@ from po_build.check.tree import check_tree
 from po_build.cli import init, listing, new, review
 from po_build.cli.common import Parser, Refused, UsageError
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, fold, is_ignored
-from po_build.load.mkdocs_config import docs_dir_of
+from po_build.load.mkdocs_config import ConfigFileError, docs_dir_of
 from po_build.load.walk import is_loose
 from po_build.model.problems import Problem
 
@@ -111,11 +111,9 @@ def _check(args: argparse.Namespace) -> int:
     if config.is_file():
         try:
             site_dir = docs_dir_of(config).resolve()
-        except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
+        except ConfigFileError as err:  # a broken mkdocs.yml is a usage problem, not a crash
             if not paths:
-                mark = getattr(err, "problem_mark", None)  # the error's own text is English
-                where = f" (rad {mark.line + 1})" if mark is not None else ""
-                return _usage_error(f"mkdocs.yml går inte att läsa{where} – se över indrag och kolon")
+                return _usage_error(str(err))
     if not paths:
         if site_dir is None:
             return _usage_error(
