@@ -36,6 +36,8 @@ from .attachments import IMAGE_SUFFIXES, public_bytes, referenced_in
 from .feeds import feed_files, feed_links
 from .identifiers import scan_file_text
 from .opendata import open_data_files
+from .outputs.cms.config import FormOptions, FormOptionsError
+from .outputs.cms.files import DecapMissing, admin_files
 from .pdf import write_pdfs
 from .projection import Projection, project
 from .records import Content
@@ -77,6 +79,7 @@ class PoConfig(Config):
     idag = c.Optional(c.Type(str))
     positiva = c.Choice(("alla", "tema"), default="alla")  # which positive events the yearly report shows
     tillganglighet = c.Type(dict, default={})  # the accessibility statement: accessibility.py
+    formular = c.Type(dict, default={})  # the form at /admin/: outputs/cms/
 
 
 class PoPlugin(BasePlugin[PoConfig]):
@@ -196,6 +199,8 @@ class PoPlugin(BasePlugin[PoConfig]):
             files.append(File.generated(config, target, content=source.read_bytes()))
         for path, data in self._extra_files(p, config).items():
             files.append(File.generated(config, path, content=data))
+        for path, data in self._form_files(p, config).items():
+            files.append(File.generated(config, path, content=data))
 
         published_attachments = sum(
             1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.src_uri in included_by_mkdocs
@@ -242,6 +247,18 @@ class PoPlugin(BasePlugin[PoConfig]):
             **applicants,
             **feed_files(p, config.site_url or ""),
         }
+
+    def _form_files(self, p: Projection, config: MkDocsConfig) -> dict[str, bytes]:
+        """The form at /admin/ (outputs/cms/): rebuilt with the vocabulary at every build."""
+        try:
+            options = FormOptions.from_dict(self.config.formular)
+            return admin_files(p.vocabulary, options, self.config.organisation, config.site_url or "",
+                               Path(config.config_file_path).parent)
+        except FormOptionsError as err:
+            raise PluginError(f"po: {err}") from err
+        except DecapMissing as err:
+            log.warning(f"po: {err}")
+            return {}
 
     # -- pages ---------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Files the build writes besides the pages."""

@@ -1,0 +1,312 @@
+"""Decap CMS's config.yml, made from the JSON Schema and the merged vocabulary.
+
+Nothing here lists a field, a value or a help text of its own: the fields and
+their order, what is required, lengths and patterns come from `build_schema`;
+the choices and their labels from the vocabulary (the organisation's own actors
+and areas included); the help texts from the schema's descriptions and the
+hints `po ny` writes under each heading. A field added to the schema, or an area
+added to content/vokabular.yml, is in the form at the next build.
+
+What a plain Decap field cannot check (categories allowed for the level, dates
+not in the future, help text left in a section) is done by our widgets in
+assets/po-cms.js, which read their rules from the options written here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from typing import Any
+
+import yaml
+
+from po_build.scaffold import HINTS, ID_PREFIX, KIND_NAMES
+from po_build.schema import SECTIONS, build_schema
+from po_build.validate import REPORT_DIR
+from po_build.vocabulary import Term, Vocabulary
+
+CONTENT_DIR = "content"  # Decap's paths are from the top of the repository
+LOCAL_SERVER = "http://localhost:8081/api/v1"  # decap-server's own default
+BACKENDS = ("github", "gitlab")
+COLLECTIONS = {"brist": "brister", "positiv": "positiva"}
+COLLECTION_LABELS = {"brist": ("Brister", "brist"), "positiv": ("Positiva händelser", "positiv händelse")}
+
+# Which vocabulary section gives a field's choices and their labels.
+_SECTION_OF = {
+    "nivå": "levels",
+    "allvarlighet": "severities",
+    "status": "statuses",
+    "aktörer": "actors",
+    "områden": "areas",
+}
+
+# Labels where the key alone would not say enough to someone who has never seen the file.
+_LABELS = {
+    "förekomster": "Senare tillfällen (förekomster)",
+    "historik": "Historik",
+    "mottagare": "Påtalad för (mottagare)",
+    "relaterade": "Relaterade rapporter",
+    "publicera": "Publicera (styrgruppens beslut)",
+    "publicerad": "Datum för beslutet att publicera",
+    "intern": "Internt (publiceras aldrig)",
+}
+
+# Advice for the form where `po ny`'s advice is about typing YAML (lists in brackets,
+# removing a # first on the line), which the form does for you.
+_FORM_ADVICE = {
+    "id": "Id:t väljs åt dig: nästa lediga nummer för året. Du behöver inte skriva något.",
+    "rubrik": "Säg vad det gäller, utan namn.",
+    "datum": "Välj datumet i kalendern.",
+    "kategorier": "Välj en eller flera.",
+    "aktörer": "Välj en eller flera.",
+    "förekomster": "Lägg till ett datum för varje gång samma brist har setts igen.",
+    "mottagare": "T.ex. Styrgruppen för personligt ombud.",
+    "relaterade": "Skriv id:t, t.ex. B-2025-004.",
+    "bilagor": "Filen ska ligga i content/bilagor/; skriv filnamnet.",
+    "publicera": "Fylls i av styrgruppen när den har beslutat. Lämna rutan tom när du lämnar in.",
+    "publicerad": "Fylls i av styrgruppen: dagen för beslutet.",
+    "intern": "Syns bara för styrgruppen, aldrig på webbplatsen.",
+}
+_INTERN_FIELDS = [
+    ("rapportör", "Rapportör", "Det ombud som rapporterar. Visas aldrig offentligt.", "string"),
+    ("anteckningar", "Anteckningar", "Fri text för styrgruppen. Inga uppgifter om klienter.", "text"),
+]
+
+
+class FormOptionsError(ValueError):
+    """A setting under `formular:` in mkdocs.yml is wrong; the message is Swedish."""
+
+
+@dataclass(frozen=True)
+class FormOptions:
+    """The settings under `formular:` for the po plugin in mkdocs.yml."""
+
+    backend: str = "github"
+    arkiv: str = ""  # owner/name on GitHub or GitLab
+    gren: str = "main"
+    inloggning: str = ""  # GitHub: the address of the OAuth helper (Decap's base_url)
+    app_id: str = ""  # GitLab: the application id for sign-in with PKCE
+    gitlab: str = ""  # GitLab's address, when it is not gitlab.com
+    lokal_server: str = LOCAL_SERVER
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> FormOptions:
+        data = dict(data or {})
+        known = [f.name for f in fields(cls)]
+        unknown = [k for k in data if k not in known]
+        if unknown:
+            raise FormOptionsError(
+                f"okänd inställning '{unknown[0]}' under formular: i mkdocs.yml (kända: {', '.join(known)})"
+            )
+        for key, value in data.items():
+            if not isinstance(value, str):
+                raise FormOptionsError(f"formular: {key} i mkdocs.yml ska vara en text, t.ex. {key}: ...")
+        options = cls(**{k: v.strip() for k, v in data.items()})
+        if options.backend not in BACKENDS:
+            raise FormOptionsError(
+                f"formular: backend ska vara github eller gitlab, inte '{options.backend}'"
+            )
+        if options.arkiv and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", options.arkiv):
+            raise FormOptionsError(
+                f"formular: arkiv ska skrivas som ägare/namn, t.ex. po-exempellan/webbplats, inte '{options.arkiv}'"
+            )
+        return options
+
+
+def _label(name: str) -> str:
+    return _LABELS.get(name) or name[:1].upper() + name[1:]
+
+
+def _hint(name: str, prop: dict[str, Any]) -> str:
+    return " ".join(filter(None, [prop.get("description", ""), _FORM_ADVICE.get(name, "")]))
+
+
+def _options(terms: dict[str, Term]) -> list[dict[str, str]]:
+    # Retired terms stay choosable, so an old report opens with its value, but say so.
+    return [{"label": t.namn + (" (ur bruk – välj helst en annan)" if t.utgått else ""), "value": t.id}
+            for t in terms.values()]
+
+
+def _length_pattern(prop: dict[str, Any], label: str) -> list[str] | None:
+    """Decap's string widget has no minLength/maxLength: the same limits as a pattern.
+
+    The count of characters other than spaces must reach the minimum too, as `po check`
+    (PO205) requires: ten spaces are not a headline.
+    """
+    low, high = prop.get("minLength"), prop.get("maxLength")
+    if low is None and high is None:
+        return None
+    low = low or 0
+    bound = f"{{{low},{high}}}" if high is not None else f"{{{low},}}"
+    pattern = f"^(?=[\\s\\S]{bound}$)\\s*(?:\\S\\s*){{{low},}}$"
+    if high is not None:
+        message = f"{label}: skriv {low}–{high} tecken."
+    else:
+        message = f"{label}: skriv minst {low} tecken."
+    return [pattern, message]
+
+
+def _date_field(name: str, label: str, hint: str, required: bool) -> dict[str, Any]:
+    return {"name": name, "label": label, "widget": "po-datum", "required": required, "hint": hint,
+            "inte_framtid": True}
+
+
+def _field(name: str, prop: dict[str, Any], required: bool, kind: str, vocab: Vocabulary) -> dict[str, Any]:
+    label, hint = _label(name), _hint(name, prop)
+    base: dict[str, Any] = {"name": name, "label": label, "required": required}
+    if hint:
+        base["hint"] = hint
+    if name == "id":
+        return {**base, "widget": "po-id", "prefix": ID_PREFIX[kind], "mönster": prop["pattern"],
+                "samling": COLLECTIONS[kind]}
+    if "const" in prop:
+        return {"name": name, "label": label, "widget": "hidden", "default": prop["const"]}
+    if name == "kategorier":
+        terms = vocab.categories if kind == "brist" else vocab.positive_categories
+        field = {**base, "widget": "po-kategorier" if kind == "brist" else "select", "multiple": True,
+                 "options": _options(terms), "min": prop.get("minItems", 0) or None}
+        if kind == "brist":
+            field["nivåfält"] = "nivå"
+            field["nivåer"] = {t.id: list(t.nivåer) for t in terms.values()}
+            field["nivånamn"] = {t.id: t.namn for t in vocab.levels.values()}
+        return {k: v for k, v in field.items() if v is not None}
+    if name in _SECTION_OF and prop.get("type") == "array":
+        terms = getattr(vocab, _SECTION_OF[name])
+        field = {**base, "widget": "select", "multiple": True, "options": _options(terms)}
+        if prop.get("minItems"):
+            field["min"] = prop["minItems"]
+        return field
+    if name in _SECTION_OF:
+        field = {**base, "widget": "select", "options": _options(getattr(vocab, _SECTION_OF[name]))}
+        if name == "status":
+            field["default"] = next(iter(vocab.statuses))  # upptäckt, as `po ny` starts
+        return field
+    if prop.get("format") == "date":
+        return {**_date_field(name, label, hint, required), **({"krävs_om": "publicera"} if name == "publicerad"
+                                                              else {})}
+    if "enum" in prop and set(prop["enum"]) >= {True, False}:
+        return {**base, "widget": "boolean", "default": bool(prop.get("default", False))}
+    if prop.get("type") == "string":
+        field = {**base, "widget": "string"}
+        pattern = _length_pattern(prop, label)
+        if pattern:
+            field["pattern"] = pattern
+        return field
+    if prop.get("type") == "array":
+        items = prop.get("items", {})
+        if items.get("format") == "date":
+            return {**base, "widget": "list", "add_to_top": False,
+                    "field": _date_field("datum", "Datum", "", True)}
+        if items.get("type") == "object":
+            sub_required = set(items.get("required", []))
+            subfields = [_field(n, p, n in sub_required, kind, vocab) for n, p in items["properties"].items()]
+            for sub in subfields:
+                if sub["name"] == "status":
+                    sub.pop("default", None)
+            return {**base, "widget": "list", "summary": "{{fields.datum}} – {{fields.status}}",
+                    "fields": subfields}
+        item: dict[str, Any] = {"name": name, "label": label, "widget": "string"}
+        if "pattern" in items:
+            item["pattern"] = [items["pattern"], "Skriv ett id som B-2025-004 eller P-2025-001."]
+        return {**base, "widget": "list", "field": item}
+    if prop.get("type") == "object":
+        return {**base, "widget": "object", "collapsed": False,
+                "fields": [{"name": n, "label": lab, "hint": h, "widget": w, "required": False}
+                           for n, lab, h, w in _INTERN_FIELDS]}
+    raise ValueError(f"fältet {name} har en typ som formuläret inte känner till")  # pragma: no cover
+
+
+def _body_field(kind: str) -> dict[str, Any]:
+    return {
+        "name": "body",
+        "label": "Texten",
+        "widget": "po-avsnitt",
+        "hint": "Skriv under varje rubrik. Inga namn eller detaljer som kan peka ut en klient.",
+        "avsnitt": [{"rubrik": title, "krävs": needed, "hjälp": HINTS.get(title, "")}
+                    for title, needed in SECTIONS[kind]],
+    }
+
+
+def collection(kind: str, vocab: Vocabulary) -> dict[str, Any]:
+    schema = build_schema(vocab)["$defs"][kind]
+    required = set(schema["required"])
+    form_fields = [_field(name, prop, name in required, kind, vocab) for name, prop in schema["properties"].items()]
+    label, singular = COLLECTION_LABELS[kind]
+    return {
+        "name": COLLECTIONS[kind],
+        "label": label,
+        "label_singular": singular,
+        "description": f"Varje {KIND_NAMES[kind]} blir en fil i {CONTENT_DIR}/{REPORT_DIR}/<år>/. "
+        "När du sparar lämnas den in för granskning; ingenting blir offentligt utan styrgruppens beslut.",
+        "folder": f"{CONTENT_DIR}/{REPORT_DIR}",
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        # <år>/<id>-<rubrik>.md, as `po ny` names it. Decap lower-cases the name and takes
+        # {{year}} from today; po-cms.js puts the id's own letters and year back.
+        "path": "{{year}}/{{slug}}",
+        "slug": "{{fields.id}}-{{fields.rubrik | truncate(50)}}",
+        "identifier_field": "rubrik",
+        "summary": "{{id}} – {{rubrik}}",
+        # Both kinds share the folder; Decap's filter compares one field's value exactly.
+        "filter": {"field": "typ", "value": kind},
+        "sortable_fields": ["id", "datum", "rubrik"],
+        "fields": [*form_fields, _body_field(kind)],
+    }
+
+
+def backend(options: FormOptions) -> dict[str, Any]:
+    config: dict[str, Any] = {"name": options.backend, "repo": options.arkiv or "organisationen/webbplatsen",
+                              "branch": options.gren or "main"}
+    if options.backend == "github":
+        if options.inloggning:
+            config["base_url"] = options.inloggning
+    else:
+        config["auth_type"] = "pkce"
+        if options.app_id:
+            config["app_id"] = options.app_id
+        if options.gitlab:
+            root = options.gitlab.rstrip("/")
+            config["base_url"] = root
+            config["api_root"] = f"{root}/api/v4"
+            config["auth_endpoint"] = "oauth/authorize"
+    config["commit_messages"] = {
+        "create": "Ny {{collection}}: {{slug}}",
+        "update": "Ändrad {{collection}}: {{slug}}",
+        "delete": "Borttagen {{collection}}: {{slug}}",
+        "uploadMedia": "Ny bilaga: {{path}}",
+        "deleteMedia": "Borttagen bilaga: {{path}}",
+        "openAuthoring": "{{message}}",
+    }
+    return config
+
+
+def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> dict[str, Any]:
+    config: dict[str, Any] = {
+        "locale": "sv",
+        "backend": backend(options),
+        # Saving opens a pull request (merge request), never a commit to the main branch.
+        "publish_mode": "editorial_workflow",
+        # `decap-server` on this computer, when the form is opened on localhost: trying
+        # the form needs no account (see the guide).
+        "local_backend": {"url": options.lokal_server or LOCAL_SERVER},
+        "media_folder": f"{CONTENT_DIR}/bilagor",
+        "public_folder": "bilagor",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "show_preview_links": False,
+        "collections": [collection("brist", vocab), collection("positiv", vocab)],
+    }
+    if site_url:
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    return config
+
+
+def config_yaml(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> str:
+    head = (
+        "# Formulärets inställningar (Decap CMS). Skapas av po-build vid varje bygge från\n"
+        "# schemat och vokabulären: ändra inte här, ändra content/vokabular.yml eller\n"
+        "# formular: i mkdocs.yml.\n"
+    )
+    return head + yaml.safe_dump(cms_config(vocab, options, site_url), allow_unicode=True, sort_keys=False,
+                                 width=100)
