@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The form at /admin/ (Decap CMS) and its local test server, exactly as package-lock.json
+# says; no install scripts are run.
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system system-site system-test site test serve intern check lint fuzz bench clean
+.PHONY: setup system system-site system-test site test serve intern check lint fuzz bench clean formular
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -20,7 +23,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 system-site:
 	@$(MAKE) --no-print-directory system PKGS="$(SITE_PKGS)"
@@ -40,17 +47,25 @@ system:
 check: $(STAMP)
 	$(BIN)/po check
 
-site: check system-site
+site: check system-site $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-intern: check
+intern: check $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict --clean -f mkdocs-intern.yml
 
 # The PDF is left out of the live preview: it takes seconds and nobody reads it there.
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	PO_PDF=0 $(BIN)/mkdocs serve
 
-test: $(STAMP) system-test
+# Try the form without an account: decap-server saves to this repository's own git
+# (a branch per submission, as a pull request would be), and the site is previewed
+# on http://127.0.0.1:8000/admin/. Ctrl+C stops both.
+formular: $(STAMP) $(NODE_STAMP)
+	@MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=8081 BIND_HOST=127.0.0.1 \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap "kill $$server" EXIT INT TERM; PO_PDF=0 $(BIN)/mkdocs serve
+
+test: $(STAMP) $(NODE_STAMP) system-test
 	$(BIN)/ruff check po_build tests benchmarks
 	$(BIN)/python -m pytest -q
 

@@ -67,10 +67,12 @@ def _build_parser() -> _Parser:
     )
     check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
     from . import listing, review, scaffold
+    from .outputs.cms import clash
 
     scaffold.add_parser(sub)
     listing.add_parsers(sub)
     review.add_parser(sub)
+    clash.add_parser(sub)
     return parser
 
 
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args)
-    if getattr(args, "run", None) is not None:  # ny, lista, status, granska: set by their modules
+    if getattr(args, "run", None) is not None:  # ny, lista, status, granska, krockar: set by their modules
         return int(args.run(args))
     return 2  # pragma: no cover
 

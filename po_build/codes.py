@@ -389,6 +389,14 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "datum: 2025-03-14\npublicerad: 2025-01-01",
         "Beslutet att publicera kan inte komma före upptäckten: rätta något av datumen.",
     ),
+    (
+        "PO330",
+        _REGLER,
+        "En ny rapports id används redan på en annan gren (`po krockar`).",
+        "(två ombud lämnade in B-2026-007 samtidigt, i två olika filer)",
+        "Den som kom sist byter till nästa lediga nummer, som meddelandet anger: ändra raden id: och "
+        "filnamnet, i GitHubs eller GitLabs redigerare eller med en textredigerare.",
+    ),
     # --- Rubriker och text ------------------------------------------------------------
     (
         "PO310",

@@ -257,7 +257,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         except FormOptionsError as err:
             raise PluginError(f"po: {err}") from err
         except DecapMissing as err:
-            log.warning(f"po: {err}")
+            # A repository with package.json wants the form: a missing `npm ci` is a mistake.
+            wanted = (Path(config.config_file_path).parent / "package.json").is_file()
+            (log.warning if wanted else log.info)(f"po: {err}")
             return {}
 
     # -- pages ---------------------------------------------------------------------

@@ -139,10 +139,7 @@ def _length_pattern(prop: dict[str, Any], label: str) -> list[str] | None:
     low = low or 0
     bound = f"{{{low},{high}}}" if high is not None else f"{{{low},}}"
     pattern = f"^(?=[\\s\\S]{bound}$)\\s*(?:\\S\\s*){{{low},}}$"
-    if high is not None:
-        message = f"{label}: skriv {low}–{high} tecken."
-    else:
-        message = f"{label}: skriv minst {low} tecken."
+    message = f"{label}: skriv {low}–{high} tecken." if high is not None else f"{label}: skriv minst {low} tecken."
     return [pattern, message]
 
 
