@@ -192,7 +192,13 @@
         className: this.props.classNameWrapper,
         value: this.props.value || "",
         max: this.props.field.get("inte_framtid") ? today() : undefined,
-        onChange: function (e) { self.props.onChange(e.target.value); },
+        onChange: function (e) {
+          self.props.onChange(e.target.value);
+          // The id follows the year of the date; Decap does not redraw the id field for it.
+          if (self.props.field.get("name") === "datum") {
+            window.dispatchEvent(new CustomEvent("po-datum", { detail: e.target.value }));
+          }
+        },
         onFocus: this.props.setActiveStyle,
         onBlur: this.props.setInactiveStyle,
       });
@@ -206,48 +212,70 @@
   // `datum`. The form cannot see other people's open submissions; `po check` on the
   // pull request does, and says exactly what to do if two have the same number.
 
+  // The query function of the id widget, by collection, for the check again at saving.
+  var idSources = {};
+
+  function nextId(source, year) {
+    var prefix = source.prefix + "-" + year + "-";
+    return source.query(source.forID, source.samling, ["id"], "").then(function (result) {
+      var hits = (result && result.payload && result.payload.hits) || [];
+      var highest = 0;
+      hits.forEach(function (hit) {
+        var id = String((hit.data && hit.data.id) || "");
+        if (id.indexOf(prefix) === 0 && /^\d{3,4}$/.test(id.slice(prefix.length))) {
+          highest = Math.max(highest, parseInt(id.slice(prefix.length), 10));
+        }
+      });
+      return prefix + String(highest + 1).padStart(3, "0");
+    });
+  }
+
+  function yearOf(datum) {
+    return isRealDate(datum) ? datum.slice(0, 4) : today().slice(0, 4);
+  }
+
   var IdControl = createClass({
     getInitialState: function () { return { year: null, failed: false }; },
-    componentDidMount: function () { this.mounted = true; this.refresh(); },
-    componentWillUnmount: function () { this.mounted = false; },
+    componentDidMount: function () {
+      this.mounted = true;
+      var field = this.props.field;
+      idSources[field.get("samling")] = {
+        query: this.props.query, forID: this.props.forID, samling: field.get("samling"), prefix: field.get("prefix"),
+      };
+      var self = this;
+      this.onDate = function (e) { self.refresh(yearOf(e.detail)); };
+      window.addEventListener("po-datum", this.onDate);
+      this.refresh();
+    },
+    componentWillUnmount: function () {
+      this.mounted = false;
+      window.removeEventListener("po-datum", this.onDate);
+    },
     shouldComponentUpdate: function () { return true; },
     componentDidUpdate: function () { this.refresh(); },
-    year: function () {
-      var datum = fieldValue(this.props, "datum");
-      return isRealDate(datum) ? datum.slice(0, 4) : today().slice(0, 4);
-    },
-    refresh: function () {
+    year: function () { return this.dateYear || yearOf(fieldValue(this.props, "datum")); },
+    refresh: function (fromDate) {
       if (!isNewEntry(this.props)) return; // an existing report keeps its id for good
+      if (fromDate) this.dateYear = fromDate;
       var year = this.year();
       if (year === this.state.year) return;
       var self = this;
-      var field = this.props.field;
-      var prefix = field.get("prefix") + "-" + year + "-";
       this.setState({ year: year });
-      this.props.query(this.props.forID, field.get("samling"), ["id"], "")
-        .then(function (result) {
-          var hits = (result && result.payload && result.payload.hits) || [];
-          var highest = 0;
-          hits.forEach(function (hit) {
-            var id = String((hit.data && hit.data.id) || "");
-            if (id.indexOf(prefix) === 0 && /^\d{3,4}$/.test(id.slice(prefix.length))) {
-              highest = Math.max(highest, parseInt(id.slice(prefix.length), 10));
-            }
-          });
-          var next = prefix + String(highest + 1).padStart(3, "0");
+      nextId(idSources[this.props.field.get("samling")], year)
+        .then(function (next) {
           if (self.mounted && self.year() === year && next !== self.props.value) self.props.onChange(next);
         })
         .catch(function () { if (self.mounted) self.setState({ failed: true }); });
     },
     isValid: function () {
       var value = this.props.value || "";
-      var pattern = new RegExp(this.props.field.get("mönster"));
-      if (!pattern.test(value)) {
+      if (isNewEntry(this.props) && value.slice(2, 6) !== this.year()) {
+        this.refresh();
+        return error("Id:t väljs om efter det nya datumet. Spara igen om ett ögonblick.");
+      }
+      if (!new RegExp(this.props.field.get("mönster")).test(value)) {
         return error("Id:t har inte kunnat väljas ännu. Vänta ett ögonblick och spara igen; " +
           "om det inte hjälper, ladda om sidan.");
-      }
-      if (isNewEntry(this.props) && value.slice(2, 6) !== this.year()) {
-        return error("Id:t väljs om efter det nya datumet. Spara igen om ett ögonblick.");
       }
       return true;
     },

@@ -1,0 +1,308 @@
+"""The form at /admin/ in a real browser: an ombud submits through the form only.
+
+A temporary clone of the sample site is the git repository; Decap's own local
+server (decap-server in git mode, from node_modules) is started and stopped here,
+so saving makes a review branch exactly as a pull request on GitHub would. Every
+request the page makes to another host is recorded and fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from .conftest import NO_MOTION_CSS, REPO, WIDTHS, _SiteHandler, artefact, unavailable
+from .test_axe import WCAG_TAGS, report
+
+SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
+YEAR = date.today().year - 1  # a date in the past, in a year the sample site has reports for
+SAMPLE_YEAR = 2025
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _git(root: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@exempel.invalid",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@exempel.invalid"}
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def _build(root: Path, site: Path) -> None:
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["po"].config.pdf = False
+    build(config)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The sample site in a new git repository, its built site served, decap-server beside it."""
+    if shutil.which("node") is None or not SERVER.is_file():
+        unavailable("Node.js eller decap-server saknas (kör npm ci --ignore-scripts)")
+    root = tmp_path_factory.mktemp("arkiv") / "webbplats"
+    root.mkdir()
+    for name in ("content", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    port = _free_port()
+    text = (REPO / "mkdocs.yml").read_text("utf-8").replace(
+        "      gren: main\n", f"      gren: main\n      lokal_server: http://127.0.0.1:{port}/api/v1\n")
+    (root / "mkdocs.yml").write_text(text, "utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "Exempelwebbplatsen")
+    site = root.parent / "site"
+    _build(root, site)
+    (root.parent / ".gitignore").write_text("site/\n")
+
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    web = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    web.daemon_threads = True
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    log = (root.parent / "decap-server.log").open("w")
+    server = subprocess.Popen(
+        ["node", str(SERVER)], cwd=root, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1",
+             "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("decap-server startade inte: " + (root.parent / "decap-server.log").read_text())
+                time.sleep(0.2)
+        yield {"root": root, "url": f"http://127.0.0.1:{web.server_address[1]}", "site": site}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+        web.shutdown()
+        web.server_close()
+
+
+@pytest.fixture
+def form(browser: Any, clone: dict[str, Any]) -> Iterator[Any]:
+    """open(width) -> a signed-in page at /admin/, recording every request to another host."""
+    contexts = []
+
+    def opener(width: str = "dator") -> Any:
+        w, h = WIDTHS[width]
+        context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE", reduced_motion="reduce")
+        contexts.append(context)
+        outside: list[str] = []
+
+        def guard(route: Any) -> None:
+            outside.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not url.startswith("http://127.0.0.1:"), guard)
+        page = context.new_page()
+        page.po_outside = outside
+        page.po_console = []
+        page.on("console", lambda m: page.po_console.append(m.text) if m.type == "error" else None)
+        page.goto(clone["url"] + "/admin/", wait_until="load")
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_selector("text=Samlingar", timeout=20_000)
+        page.add_style_tag(content=NO_MOTION_CSS)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def _pick(page: Any, label: str, option: str) -> None:
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+def _errors(page: Any) -> list[str]:
+    # Decap shows each field's errors in a list above the field.
+    return [t.strip() for t in page.locator("ul li").all_inner_texts() if t.strip()]
+
+
+def _save(page: Any) -> None:
+    page.get_by_role("button", name="Spara och lämna in").click()
+
+
+def _new(page: Any, clone: dict[str, Any], collection: str) -> None:
+    page.goto(f"{clone['url']}/admin/#/collections/{collection}/new")
+    page.wait_for_selector("text=Förslag till åtgärder" if collection == "brister" else "text=Händelse")
+    page.add_style_tag(content=NO_MOTION_CSS)
+
+
+def _branches(root: Path) -> list[str]:
+    return [b.strip() for b in _git(root, "for-each-ref", "--format=%(refname:short)", "refs/heads/cms").split()]
+
+
+def _wait_for_branch(root: Path, before: list[str], page: Any) -> str:
+    # Decap's local server takes its time over git on a busy machine.
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        new = [b for b in _branches(root) if b not in before]
+        if new:
+            return new[0]
+        time.sleep(0.3)
+    page.screenshot(path=str(artefact("skarmbilder/formular-sparades-inte.png")))
+    toasts = page.locator(".Toastify").all_inner_texts()
+    pytest.fail(f"formuläret sparade ingen gren för granskning: {_errors(page)} {toasts} {page.po_console}")
+
+
+def _po_check(root: Path, branch: str, worktree: Path) -> subprocess.CompletedProcess[str]:
+    _git(root, "worktree", "add", "-q", str(worktree), branch)
+    po = REPO / ".venv" / "bin" / "po"
+    return subprocess.run([str(po if po.exists() else "po"), "check"], cwd=worktree, capture_output=True, text=True)
+
+
+def _axe(page: Any) -> list[dict[str, Any]]:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    # Our widgets and the fields our config labels; Decap's own frame is its project's business.
+    return page.evaluate(
+        """tags => axe.run({include: [['.po-avsnitt'], ['input[type=date]'], ['input[id^="id-field-"]']]},
+                           {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+                  .then(r => r.violations)""",
+        WCAG_TAGS,
+    )
+
+
+def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[str, Any], tmp_path: Path) -> None:
+    root = clone["root"]
+    page = form()
+    _new(page, clone, "brister")
+    page.get_by_label("Rubrik", exact=True).fill("Telefontiden hos kundtjänsten räcker inte för klienterna")
+    page.get_by_label("Datum", exact=True).fill(f"{SAMPLE_YEAR}-05-10")
+    _pick(page, "Nivå", "Lokal nivå")
+    _pick(page, "Kategorier", "Bemötande")  # only for the individual level
+    _pick(page, "Aktörer", "Försäkringskassan")
+    _pick(page, "Allvarlighet", "Hög")
+    page.get_by_label("Beskrivning").fill("Klienter kommer inte fram till sin handläggare på telefon.")
+    page.get_by_label("Orsaker").fill(
+        "Skriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, inte enskilda personer.")
+    page.get_by_label("Konsekvenser").fill("Kompletteringar kommer in för sent och ersättningen dröjer.")
+    # The next free id of the year, on the main branch of the sample site: B-2025-021.
+    existing = sorted((root / "content" / "brister" / str(SAMPLE_YEAR)).glob("B-*.md"))
+    expected = f"B-{SAMPLE_YEAR}-{int(existing[-1].name[7:10]) + 1:03d}"
+    id_box = page.get_by_label("Id", exact=True)
+    deadline = time.monotonic() + 15
+    while id_box.input_value() != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert id_box.input_value() == expected
+
+    before = _branches(root)
+    _save(page)
+    page.wait_for_timeout(800)
+    errors = " ".join(_errors(page)).lower()
+    # Refused in the form, in Swedish: a category not for the level, a missing required
+    # section, the hint text left in a section. Nothing was saved.
+    assert "”bemötande” hör inte till lokal nivå" in errors, errors
+    assert "skriv något under ”förslag till åtgärder”" in errors, errors
+    assert "hjälptexten under ”orsaker” står kvar" in errors, errors
+    assert _branches(root) == before
+    page.screenshot(path=str(artefact("skarmbilder/formular-fel-dator.png")), full_page=False)
+
+    page.get_by_label("Kategorier", exact=True).click()
+    page.keyboard.press("Backspace")
+    page.keyboard.type("Tillgänglighet")
+    page.keyboard.press("Enter")
+    page.get_by_label("Orsaker").fill("Telefontiden är två timmar i veckan och ingen ringer tillbaka.")
+    page.get_by_label("Förslag till åtgärder").fill("Längre telefontid och en rutin för att ringa tillbaka.")
+    page.get_by_label("Rapportör").fill("Ombud A")
+    page.screenshot(path=str(artefact("skarmbilder/formular-brist-dator.png")), full_page=True)
+    _save(page)
+    branch = _wait_for_branch(root, before, page)
+    assert not page.po_outside, f"formuläret hämtade från andra webbplatser: {page.po_outside}"
+    violations = _axe(page)
+    assert not violations, report(violations)
+
+    # The review branch has the file, named as the content format wants, and po check passes.
+    files = [f for f in _git(root, "ls-tree", "-r", "--name-only", branch, "content/brister").split()
+             if f"/{expected}-" in f]
+    assert files == [f"content/brister/{SAMPLE_YEAR}/{expected}-telefontiden-hos-kundtjansten-racker-inte-for.md"]
+    text = _git(root, "show", f"{branch}:{files[0]}")
+    assert text.startswith(f"---\nid: {expected}\ntyp: brist\n")
+    assert "kategorier:\n  - tillganglighet\n" in text and "publicera: false\n" in text
+    assert "intern:\n  rapportör: Ombud A\n" in text
+    assert "tema:" not in text and "områden:" not in text  # empty optional fields are left out
+    for heading in ("## Beskrivning", "## Orsaker", "## Konsekvenser", "## Förslag till åtgärder"):
+        assert heading in text
+    assert "## Vad ombuden har gjort" not in text
+    result = _po_check(root, branch, tmp_path / "granskning")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _git(root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"  # the main branch is untouched
+    assert not (root / files[0]).exists()
+
+    # The steering group decides in the same form: publicera and the date of the decision.
+    page.goto(f"{clone['url']}/admin/#/workflow")
+    page.get_by_text(expected).first.click()
+    page.wait_for_selector("text=Förslag till åtgärder")
+    page.add_style_tag(content=NO_MOTION_CSS)
+    page.get_by_label("Publicera (styrgruppens beslut)").click()
+    _save(page)
+    page.wait_for_timeout(800)
+    assert "behöver fyllas i när rutan ”publicera” är ikryssad" in " ".join(_errors(page)).lower()
+    page.get_by_label("Datum för beslutet att publicera").fill(date.today().isoformat())
+    head = _git(root, "rev-parse", branch)
+    _save(page)
+    deadline = time.monotonic() + 90
+    while _git(root, "rev-parse", branch) == head and time.monotonic() < deadline:
+        time.sleep(0.3)
+    decided = _git(root, "show", f"{branch}:{files[0]}")
+    assert "publicera: true\n" in decided and f"publicerad: {date.today().isoformat()}\n" in decided
+
+    # Merged (on GitHub: the pull request), it builds into the public page.
+    _git(root, "merge", "-q", "--no-ff", "-m", "Inlämningen godkänd", branch)
+    _build(root, tmp_path / "publik")
+    public = (tmp_path / "publik" / "brister" / expected / "index.html").read_text("utf-8")
+    assert "Telefontiden hos kundtjänsten räcker inte för klienterna" in public
+    assert f"maj {SAMPLE_YEAR}" in public and f"{SAMPLE_YEAR}-05-10" not in public
+    assert "Ombud A" not in public
+
+
+def test_an_ombud_submits_a_positive_event(form: Any, clone: dict[str, Any], tmp_path: Path) -> None:
+    root = clone["root"]
+    page = form("mobil")
+    _new(page, clone, "positiva")
+    page.get_by_label("Rubrik", exact=True).fill("Socialtjänsten ringde upp samma dag")
+    page.get_by_label("Datum", exact=True).fill(f"{date.today().year + 1}-01-01")
+    _pick(page, "Kategorier", "Tydlighet och återkoppling")
+    _pick(page, "Aktörer", "Kommunens socialtjänst")
+    page.get_by_label("Händelse").fill("En klient fick svar på sin fråga samma dag, med en tydlig plan.")
+    before = _branches(root)
+    _save(page)
+    page.wait_for_timeout(800)
+    assert "ligger i framtiden" in " ".join(_errors(page)).lower()
+    assert _branches(root) == before
+    page.get_by_label("Datum", exact=True).fill(f"{SAMPLE_YEAR}-09-02")
+    page.screenshot(path=str(artefact("skarmbilder/formular-positiv-mobil.png")), full_page=True)
+    _save(page)
+    branch = _wait_for_branch(root, before, page)
+    files = [f for f in _git(root, "ls-tree", "-r", "--name-only", branch, "content/brister").split()
+             if f.rsplit("/", 1)[-1].startswith(f"P-{SAMPLE_YEAR}-") and "socialtjansten-ringde" in f]
+    assert len(files) == 1, files
+    assert "typ: positiv\n" in _git(root, "show", f"{branch}:{files[0]}")
+    result = _po_check(root, branch, tmp_path / "granskning")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not page.po_outside, f"formuläret hämtade från andra webbplatser: {page.po_outside}"
