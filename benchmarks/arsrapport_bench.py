@@ -128,11 +128,11 @@ def in_process(root: Path) -> dict[str, float]:
     from jinja2 import Environment, PackageLoader, StrictUndefined
     from pypdf import PdfReader
 
-    from po_build import charts, templating
-    from po_build.pdf import pdf_html, write_pdf
-    from po_build.projection import project
-    from po_build.report import build_document
-    from po_build.validate import check_tree
+    from po_build.check.tree import check_tree
+    from po_build.outputs.pdf import pdf_html, write_pdf
+    from po_build.outputs.yearly.document import build_document
+    from po_build.project.projection import project
+    from po_build.render import charts, templating
 
     content = check_tree(root / "content", scanner=None).content
     p = project(content, "public", organisation="Testorganisation")

@@ -46,9 +46,9 @@ def plain_copy(src: Path, dst: Path) -> int:
     Report pages carry the same facts and body; list pages the same links. Only the
     plugin is missing, so the ratio measures what the plugin costs.
     """
-    from po_build.projection import project
-    from po_build.site import build_pages
-    from po_build.validate import check_tree
+    from po_build.check.tree import check_tree
+    from po_build.outputs.registry import build_pages
+    from po_build.project.projection import project
 
     content = check_tree(src / "content", scanner=None).content
     p = project(content, "public")

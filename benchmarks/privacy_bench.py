@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
-    from po_build.privacy import Finding
+    from po_build.check.privacy.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 # Runnable as a plain script from the repository root, installed or not.

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
-from po_build.problems import Problem
-from po_build.validate import Result, check_tree
+from po_build.check.result import Result
+from po_build.check.tree import check_tree
+from po_build.model.problems import Problem
 
 TODAY = date(2026, 11, 22)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from po_build.accessibility import DIGG_COMPLAINT_URL, accessibility_page
+from po_build.outputs.accessibility import DIGG_COMPLAINT_URL, accessibility_page, accessibility_settings
 
 SETTINGS = {
     "epost": "tillganglighet@exempel.example",
@@ -19,7 +18,7 @@ SETTINGS = {
 
 
 def test_page_from_settings():
-    spec = accessibility_page(SETTINGS, "Ombuden i Exempellän")
+    spec = accessibility_page(accessibility_settings(SETTINGS, "Ombuden i Exempellän"))
     assert spec.url == "tillganglighet/"
     assert spec.template == "tillganglighet.html"
     c = spec.context
@@ -33,14 +32,15 @@ def test_page_from_settings():
 
 
 def test_dates_may_be_quoted_text():
-    spec = accessibility_page({**SETTINGS, "senast_granskad": "2026-10-01", "uppdaterad": "2026-10-05"}, "X")
+    settings = {**SETTINGS, "senast_granskad": "2026-10-01", "uppdaterad": "2026-10-05"}
+    spec = accessibility_page(accessibility_settings(settings, "X"))
     assert spec.context["reviewed"] == date(2026, 10, 1)
     assert spec.context["updated"] == date(2026, 10, 5)
 
 
 def test_no_settings_still_gives_a_page():
     # An organisation that has not filled in the statement yet must still be able to build.
-    spec = accessibility_page({}, "X")
+    spec = accessibility_page(accessibility_settings({}, "X"))
     assert spec.context["compliance"] == "delvis förenlig"
     assert spec.context["shortcomings"] == []
 
@@ -54,10 +54,10 @@ def test_no_settings_still_gives_a_page():
     ({"brister": []}, "räkna upp"),
 ])
 def test_wrong_settings_stop_the_build_with_a_swedish_message(change, words):
-    with pytest.raises(PluginError, match=words):
-        accessibility_page({**SETTINGS, **change}, "X")
+    with pytest.raises(ValueError, match=words):
+        accessibility_settings({**SETTINGS, **change}, "X")
 
 
 def test_fully_compliant_needs_no_list():
-    spec = accessibility_page({**SETTINGS, "bedomning": "helt", "brister": []}, "X")
+    spec = accessibility_page(accessibility_settings({**SETTINGS, "bedomning": "helt", "brister": []}, "X"))
     assert spec.context["compliance"] == "helt förenlig"

@@ -18,7 +18,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from po_build.validate import check_tree
+from po_build.check.tree import check_tree
 from tests.contentgen import write_tree
 from tests.helpers import TODAY, report_text, write
 

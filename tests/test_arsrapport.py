@@ -27,24 +27,20 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from po_build import templating
-from po_build.body import MARKER_NAMES
-from po_build.charts import bar_chart
-from po_build.disclosure import protect
-from po_build.pdf import write_pdfs
-from po_build.projection import project
-from po_build.records import Content, Report
-from po_build.report import (
-    DEFAULT_ORDER,
-    FIGURES_PART,
-    RECURRING_MIN,
-    build_document,
-    socialstyrelsen_files,
-    sokande_open_data,
-    status_at_year_end,
-    year_pages,
-)
-from po_build.validate import check_tree
+from po_build.check.tree import check_tree
+from po_build.contract.markers import DEFAULT_ORDER, MARKER_NAMES
+from po_build.model.records import Content, Report
+from po_build.outputs.opendata.registry import open_data_files
+from po_build.outputs.pages import PageSettings
+from po_build.outputs.pdf import write_pdfs
+from po_build.outputs.yearly.document import FIGURES_PART, build_document
+from po_build.outputs.yearly.pages import year_pages
+from po_build.outputs.yearly.sections import RECURRING_MIN, sokande_open_data
+from po_build.project.disclosure import protect
+from po_build.project.projection import project
+from po_build.project.stats import status_at_year_end
+from po_build.render import templating
+from po_build.render.charts import bar_chart
 
 from .contentgen import write_tree
 from .helpers import TODAY, error_codes, write_report, write_year
@@ -600,7 +596,7 @@ def test_pdfs_only_for_published_years_in_public(mixed_tree, tmp_path):
 
 def test_year_pages_are_the_archive_and_one_page_per_year(mixed_tree):
     content = check_tree(mixed_tree / "content", scanner=None).content
-    uris = [s.src_uri for s in year_pages(project(content, "intern"))]
+    uris = [s.src_uri for s in year_pages(project(content, "intern"), PageSettings())]
     assert uris[:3] == ["arsrapport/index.md", "arsrapport/2025/index.md", "arsrapport/2024/index.md"]
 
 
@@ -609,7 +605,7 @@ def test_year_pages_are_the_archive_and_one_page_per_year(mixed_tree):
 
 def test_socialstyrelsen_csv_answers_the_four_questions(sample_content, sample_years):
     p = project(sample_content, "public", organisation=ORGANISATION)
-    files = socialstyrelsen_files(p)
+    files = {path: data for path, data in open_data_files(p).items() if "socialstyrelsen" in path}
     assert sorted(files) == [f"oppna-data/socialstyrelsen-{y}.csv" for y in sample_years]
     for year in sample_years:
         data = files[f"oppna-data/socialstyrelsen-{year}.csv"]

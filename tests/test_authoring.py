@@ -21,29 +21,25 @@ import pytest
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from po_build import templating
-from po_build.body import MARKER_NAMES
-from po_build.cli import main
-from po_build.codes import CODES
-from po_build.config import plugin_options, read_mkdocs_config
-from po_build.guide import PAGES, guide_pages
-from po_build.identifiers import scan_file_text
-from po_build.listing import months_between, table
-from po_build.projection import project
-from po_build.scaffold import (
-    HINTS,
-    Answers,
-    leftover_hints,
-    next_id,
-    render_report,
-    slugify,
-    template_files,
-    vocabulary_of,
-    yaml_text,
-)
-from po_build.schema import SECTIONS, build_schema
-from po_build.validate import check_tree
-from po_build.vocabulary import builtin_vocabulary
+from po_build.check.body import leftover_hints
+from po_build.check.privacy.files import scan_file_text
+from po_build.check.tree import check_tree
+from po_build.cli.common import vocabulary_of
+from po_build.cli.ids import next_id
+from po_build.cli.listing import months_between, table
+from po_build.cli.main import main
+from po_build.cli.templates import Answers, render_report, template_files, yaml_text
+from po_build.contract.codes import CODES
+from po_build.contract.markers import MARKER_NAMES
+from po_build.contract.schema import build_schema
+from po_build.contract.sections import HINTS, SECTIONS
+from po_build.load.mkdocs_config import plugin_options, read_mkdocs_config
+from po_build.load.vocabulary import builtin_vocabulary
+from po_build.model.slug import slugify
+from po_build.outputs.guide import PAGES, guide_pages
+from po_build.outputs.pages import PageSettings
+from po_build.project.projection import project
+from po_build.render import templating
 
 from .helpers import report_text, write, write_report
 
@@ -148,9 +144,9 @@ def test_slug_is_ascii_words_cut_at_a_word() -> None:
     assert slugify("Åtgärd: ÖVERFÖRMYNDAREN svarar – efter 3 månader") == (
         "atgard-overformyndaren-svarar-efter-3-manader"
     )
-    long = slugify("ord " * 40)
+    long = slugify("ord " * 40, limit=50)
     assert len(long) <= 50 and not long.endswith("-")
-    assert slugify("!!!") == "rapport"
+    assert slugify("!!!", fallback="rapport") == "rapport"
 
 
 @pytest.mark.parametrize("text", ["Beslut: avslag utan förklaring", "ja", "- punkt", "#1 problem", "Nej tack",
@@ -741,7 +737,7 @@ def _render(spec) -> str:
 @pytest.fixture(scope="module")
 def guide() -> dict[str, str]:
     content = check_tree(REPO / "content", today=TODAY).content
-    specs = guide_pages(project(content, "public", region="Exempellän"))
+    specs = guide_pages(project(content, "public", region="Exempellän"), PageSettings())
     return {spec.src_uri: _render(spec) for spec in specs} | {"_vocab": content.vocabulary}  # type: ignore[dict-item]
 
 

@@ -13,8 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from po_build.projection import MONTHS
-from po_build.validate import check_tree
+from po_build.check.tree import check_tree
+from po_build.project.dates import MONTHS
 
 from .contentgen import write_tree
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from po_build.cli import main
+from po_build.cli.main import main
 from tests.helpers import report_text, write, write_report, write_year
 
 IDAG = ["--idag", "2026-11-22"]
@@ -108,7 +108,6 @@ def test_errors_and_warnings_in_the_summary(
 def test_personal_data_is_refused_by_po_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("po_build.privacy")
     content = _site(tmp_path)
     body = (
         "\n## Beskrivning\n\nKlienten (19850312-1234) fick avslag.\n"

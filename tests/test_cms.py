@@ -16,13 +16,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from po_build.outputs.cms.clash import find_clashes
-from po_build.outputs.cms.config import FormOptions, FormOptionsError, cms_config
+from po_build.cli.clash import find_clashes
+from po_build.contract.schema import build_schema
+from po_build.contract.sections import HINTS, SECTIONS
+from po_build.load.vocabulary import load_vocabulary
+from po_build.model.problems import ProblemList
+from po_build.outputs.cms.config import cms_config
 from po_build.outputs.cms.files import content_security_policy
-from po_build.problems import ProblemList
-from po_build.scaffold import HINTS
-from po_build.schema import SECTIONS, build_schema
-from po_build.vocabulary import load_vocabulary
+from po_build.outputs.cms.options import FormOptions, FormOptionsError
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_VOCABULARY = REPO / "content" / "vokabular.yml"
@@ -191,16 +192,19 @@ def test_the_form_is_no_page_of_the_site(built: Path) -> None:
     assert not [d["location"] for d in search["docs"] if d["location"].startswith("admin/")]
 
 
-def test_a_wrong_setting_stops_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    for name in ("content", "overrides"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    text = (REPO / "mkdocs.yml").read_text("utf-8").replace("      backend: github\n", "      backend: svn\n")
-    (tmp_path / "mkdocs.yml").write_text(text, "utf-8")
-    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    config.plugins["po"].config.pdf = False
-    with pytest.raises(Abort):
-        build(config)
-    assert "po: formular: backend ska vara github eller gitlab, inte 'svn'" in caplog.text
+def test_a_wrong_setting_stops_the_build_when_mkdocs_reads_it(tmp_path: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    for name in ("overrides", "content"):
+        (tmp_path / name).mkdir()
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    for wrong, said in [("      backend: svn\n", "backend ska vara github eller gitlab, inte 'svn'"),
+                        ("      repo: a/b\n", "har en okänd inställning 'repo'"),
+                        ("      lokal_server: 8081\n", "lokal_server ska vara en text, t.ex. lokal_server: http://")]:
+        (tmp_path / "mkdocs.yml").write_text(text.replace("      backend: github\n", wrong), "utf-8")
+        caplog.clear()
+        with pytest.raises(Abort):
+            load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        assert f"Plugin 'po' option 'formular': {said}" in caplog.text
 
 
 # --- two submissions with the same id -----------------------------------------------
@@ -241,7 +245,7 @@ def test_the_later_of_two_submissions_with_one_id_is_told_the_next_free_number(t
 
     # Bo came last: he is told the next number free on every branch, and how to change it.
     problems = find_clashes(content, "main")
-    assert [p.code for p in problems] == ["PO330"]
+    assert [p.code for p in problems] == ["PO325"]
     message = problems[0].message
     assert "B-2025-002-telefontiden.md" in message and "cms/brister/2025/anna" in message
     assert "'id: B-2025-003'" in message and "B-2025-003-bostadsstod.md" in message

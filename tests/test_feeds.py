@@ -7,15 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from po_build.feeds import (
-    MAX_ENTRIES,
-    feed_files,
-    feed_links,
-    organisation_slug,
-    plain_text,
-    summary,
-)
-from po_build.projection import project
+from po_build.outputs.feeds import MAX_FEED_ENTRIES, feed_files, feed_links, organisation_slug, plain_text, summary
+from po_build.project.projection import project
 from tests.test_stats import (
     CANARY,
     EVENT_DATES,
@@ -179,7 +172,7 @@ def test_at_most_50_entries_newest_first() -> None:
     files = feed_files(public(make_content(items)), SITE)
     for path in ("flode/atom.xml", "aktorer/lss/atom.xml"):
         ids = entry_ids(parse(files[path]))
-        assert len(ids) == MAX_ENTRIES == 50
+        assert len(ids) == MAX_FEED_ENTRIES == 50
         assert ids == [f"B-2025-{n:03d}" for n in range(60, 10, -1)]
 
 

@@ -23,13 +23,15 @@ import pytest
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
-from po_build.codes import CODES, WARNINGS
-from po_build.load import parse_yaml
-from po_build.problems import ProblemList
-from po_build.render import markdown_to_html
-from po_build.schema import SECTIONS
-from po_build.validate import Result, _needs_full_check, check_tree, validators_for
-from po_build.vocabulary import builtin_vocabulary
+from po_build.check.result import Result
+from po_build.check.schema import _needs_full_check, validators_for
+from po_build.check.tree import check_tree
+from po_build.contract.codes import CODES, WARNINGS
+from po_build.contract.sections import SECTIONS
+from po_build.load.frontmatter import parse_yaml
+from po_build.load.vocabulary import builtin_vocabulary
+from po_build.model.problems import ProblemList
+from po_build.render.markdown import markdown_to_html
 from tests.helpers import BRIST_FIELDS, POSITIV_FIELDS, TODAY, front_matter, report_text
 from tests.test_rules import MAX_BRIST, MAX_BRIST_2, MAX_POSITIV, MAX_POSITIV_DRAFT
 
@@ -55,7 +57,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _warm() -> None:
     """Load what is loaded once per process (validators, Markdown, the name lists) before the
     deadline starts counting: the deadline is for the check of one file, not for imports."""
-    from po_build.identifiers import scan_file_text
+    from po_build.check.privacy.files import scan_file_text
 
     validators_for(builtin_vocabulary())
     markdown_to_html("# x")
@@ -392,7 +394,7 @@ def test_mutated_valid_reports(root: Path, mutated: tuple[str, bytes]) -> None:
 @given(mutated=mutated_report())
 def test_mutated_reports_through_the_identifier_scan(root: Path, mutated: tuple[str, bytes]) -> None:
     """The personal-data scanner reads the raw text of every file: it must not trip either."""
-    from po_build.identifiers import scan_file_text
+    from po_build.check.privacy.files import scan_file_text
 
     rel, data = mutated
     check_files(root, {rel: data, "bilagor/skrivelse-2025.pdf": b"%PDF-1.4\n", "vokabular.yml": VOCABULARY})

@@ -26,8 +26,9 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from po_build.render import clean_page, markdown_to_html
-from po_build.validate import check_tree, scan_xml
+from po_build.check.markup import scan_xml
+from po_build.check.tree import check_tree
+from po_build.render.markdown import clean_page, markdown_to_html
 from tests.helpers import BRIST_BODY, TODAY, write
 
 # What must never appear unescaped. Quotes in text are harmless (and left as they are by
@@ -547,8 +548,8 @@ def test_heading_text_cannot_become_an_attribute_in_any_filter() -> None:
 
     An indented ``` is a fence to nobody: the heading under it renders, and reaches them.
     """
-    from po_build.records import Section
-    from po_build.templating import _document, _sections
+    from po_build.model.records import Section
+    from po_build.render.templating import _document, _sections
 
     evil = 'Rubrik"onmouseover="alert(1)'
     for html in (

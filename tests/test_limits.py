@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from po_build import validate
-from po_build.load import MAX_BODY_CHARS, MAX_LINES, MAX_VALUE_CHARS
-from po_build.schema import MAX_LIST
-from po_build.validate import Result
+from po_build.check import tree as validate
+from po_build.check.result import Result
+from po_build.contract.schema import MAX_LIST
+from po_build.load import walk as walking
+from po_build.load.frontmatter import MAX_BODY_CHARS, MAX_LINES, MAX_VALUE_CHARS
 from tests.helpers import (
     BRIST_BODY,
     TODAY,
@@ -138,7 +139,7 @@ def test_too_many_files_is_po121(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_walk_stops_at_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate, "MAX_ENTRIES", 10)
+    monkeypatch.setattr(walking, "MAX_ENTRIES", 10)
     write_report(tmp_path)
     for i in range(20):
         write(tmp_path / "_skräp" / f"fil-{i}.txt", "x")

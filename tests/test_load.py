@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from po_build.load import MAX_BYTES, MAX_DEPTH, parse_yaml
-from po_build.problems import ProblemList
+from po_build.load.frontmatter import MAX_DEPTH, parse_yaml
+from po_build.load.text import MAX_BYTES
+from po_build.model.problems import ProblemList
 from tests.helpers import (
     BRIST_BODY,
     assert_clean,

@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from po_build.opendata import CSV_HEADER, open_data_files
-from po_build.projection import project
-from po_build.schema import build_schema
-from po_build.stats import year_stats
+from po_build.contract.schema import build_schema
+from po_build.outputs.opendata.records import CSV_HEADER, brister_json
+from po_build.outputs.opendata.registry import open_data_files
+from po_build.project.projection import project
+from po_build.project.stats import year_stats
 from tests.helpers import check, write_report
 from tests.test_stats import (
     CANARY,
@@ -39,7 +40,7 @@ EXPECTED_FILES = {
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    return open_data_files(public(), build_schema(vocabulary()))
+    return open_data_files(public())
 
 
 def load(files: dict[str, bytes], path: str) -> Any:
@@ -162,7 +163,8 @@ def test_schema_file_is_a_valid_schema(files: dict[str, bytes]) -> None:
 def test_index_lists_every_other_file_with_a_description(files: dict[str, bytes]) -> None:
     index = load(files, "oppna-data/index.json")
     listed = [f["fil"] for f in index["filer"]]
-    assert set(listed) == EXPECTED_FILES - {"oppna-data/index.json"}
+    # Every file made here, and the Atom feed, which the feeds module writes.
+    assert set(listed) == EXPECTED_FILES - {"oppna-data/index.json"} | {"flode/atom.xml"}
     assert len(listed) == len(set(listed))
     for f in index["filer"]:
         assert len(f["beskrivning"]) > 20
@@ -216,7 +218,7 @@ def test_csv_cells_cannot_start_a_formula(files: dict[str, bytes]) -> None:
 def test_csv_quotes_delimiters_and_newlines() -> None:
     items = reports()
     items[1].rubrik = 'Semikolon; "citat" och\nny rad i rubriken'
-    files = open_data_files(public(make_content(items)), build_schema(vocabulary()))
+    files = open_data_files(public(make_content(items)))
     rows = list(csv.DictReader(io.StringIO(files["oppna-data/brister.csv"].decode("utf-8-sig"),
                                            newline=""), delimiter=";"))
     assert next(r for r in rows if r["id"] == "B-2025-001")["rubrik"] == items[1].rubrik
@@ -241,9 +243,8 @@ def test_nothing_private_reaches_open_data(files: dict[str, bytes]) -> None:
 
 
 def test_deterministic() -> None:
-    schema = build_schema(vocabulary())
-    first = open_data_files(public(), schema)
-    second = open_data_files(public(make_content(list(reversed(reports())))), schema)
+    first = open_data_files(public())
+    second = open_data_files(public(make_content(list(reversed(reports())))))
     assert list(first) == list(second)
     for path in first:
         assert first[path] == second[path], path
@@ -251,7 +252,8 @@ def test_deterministic() -> None:
 
 def test_internal_projection_marks_drafts_but_keeps_private_fields_out() -> None:
     p = project(make_content(), "intern", organisation=ORGANISATION, region="Exempellän")
-    files = open_data_files(p, build_schema(vocabulary()))
+    assert open_data_files(p) == {}, "the internal site publishes no open data"
+    files = {"oppna-data/brister.json": brister_json(p)}
     data = load(files, "oppna-data/brister.json")
     assert data["genererad_från"].startswith("alla rapporter")
     drafts = {b["id"]: b["utkast"] for b in data["brister"]}
@@ -263,7 +265,7 @@ def test_internal_projection_marks_drafts_but_keeps_private_fields_out() -> None
 
 
 def test_no_reports_still_gives_well_formed_files() -> None:
-    files = open_data_files(public(make_content([])), build_schema(vocabulary()))
+    files = open_data_files(public(make_content([])))
     assert load(files, "oppna-data/brister.json")["brister"] == []
     assert not any(path.startswith("oppna-data/statistik-") for path in files)
     rows = list(csv.reader(io.StringIO(files["oppna-data/brister.csv"].decode("utf-8-sig"))))
@@ -280,7 +282,7 @@ def test_from_checked_files(tmp_path: Any) -> None:
     result = check(tmp_path)
     assert result.errors == [], [p.format() for p in result.errors]
     p = project(result.content, "public", organisation=ORGANISATION, region="Exempellän")
-    files = open_data_files(p, build_schema(result.content.vocabulary))
+    files = open_data_files(p)
     assert [b["id"] for b in load(files, "oppna-data/brister.json")["brister"]] == ["B-2025-001"]
     assert [x["id"] for x in load(files, "oppna-data/positiva.json")["positiva"]] == [
         "P-2025-001"

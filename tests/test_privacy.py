@@ -1,4 +1,4 @@
-"""Tests for the personal-identifier scanner (po_build.privacy, codes PO401–PO408)."""
+"""Tests for the personal-identifier scanner (po_build.check.privacy, codes PO401–PO408)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from po_build import privacy_names
-from po_build.privacy import CODES, Finding, scan_text
+from po_build.check.privacy import wordlists as privacy_names
+from po_build.check.privacy.findings import CODES, Finding
+from po_build.check.privacy.scan import scan_text
 
 CORPUS = Path(__file__).parent / "privacy_corpus"
 DATA = Path(__file__).parent.parent / "po_build" / "data"
@@ -185,7 +186,7 @@ def test_samordningsnummer() -> None:
 
 
 def test_luhn_helper() -> None:
-    from po_build.privacy import _luhn_ok
+    from po_build.check.privacy.numbers import _luhn_ok
 
     assert _luhn_ok("8112189876")
     assert not _luhn_ok("8112189877")
@@ -554,7 +555,7 @@ def test_name_lists_match_their_documentation(filename: str, loader: object) -> 
 
 
 def test_faker_is_not_a_runtime_dependency() -> None:
-    code = "import sys, po_build.privacy as p; p.scan_text('Karin'); print('faker' in sys.modules)"
+    code = "import sys, po_build.check.privacy.scan as p; p.scan_text('Karin'); print('faker' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -7,10 +7,11 @@ from datetime import date
 
 from PIL import Image
 
-from po_build.attachments import public_bytes, referenced_in
-from po_build.projection import project
-from po_build.records import Content, Report, Section, Step
-from po_build.vocabulary import Term, builtin_vocabulary
+from po_build.load.vocabulary import builtin_vocabulary
+from po_build.model.records import Content, Report, Section, Step
+from po_build.model.vocabulary import Term
+from po_build.outputs.attachments import public_bytes, referenced_in
+from po_build.project.projection import project
 
 
 def report(i: int, *, year: int = 2025, areas: list[str] | None = None, publish: bool = True,

@@ -121,14 +121,15 @@ def test_serve_survives_invalid_utf8_and_a_deleted_file(tmp_path):
 
 def test_a_file_deleted_during_the_check_is_reported_in_swedish(tmp_path, monkeypatch):
     """Between finding a file and reading it, an editor may remove it: PO100, not a traceback."""
-    from po_build import validate
-    from po_build.validate import check_tree
+    from po_build.check import tree as validate
+    from po_build.check.tree import check_tree
+    from po_build.load.walk import Walk
 
     write_tree(tmp_path, 2, mkdocs_yml=False)
     content = tmp_path / "content"
     real_walk = validate.walk
 
-    def walk_then_delete(docs_dir: Path) -> validate.Walk:
+    def walk_then_delete(docs_dir: Path) -> Walk:
         found = real_walk(docs_dir)
         (docs_dir / str(next(p for p in found.files if p.name.startswith("B-")))).unlink()
         return found

@@ -18,9 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from po_build.projection import CLOSED_STATUSES, Projection, project
-from po_build.records import Content, Report, Section, Step
-from po_build.stats import (
+from po_build.contract.vocabulary import CLOSED_STATUSES
+from po_build.load.vocabulary import builtin_vocabulary
+from po_build.model.records import Content, Report, Section, Step
+from po_build.model.vocabulary import Term, Vocabulary
+from po_build.project.projection import Projection, project
+from po_build.project.stats import (
     count_by,
     in_vocabulary_order,
     most_serious,
@@ -29,7 +32,6 @@ from po_build.stats import (
     report_years,
     year_stats,
 )
-from po_build.vocabulary import Term, Vocabulary, builtin_vocabulary
 
 ORGANISATION = "Personliga ombud Exempellän"
 CANARY = "KANARIE-7f3a"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from po_build.problems import ProblemList
-from po_build.vocabulary import builtin_vocabulary, load_vocabulary
+from po_build.load.vocabulary import builtin_vocabulary, load_vocabulary
+from po_build.model.problems import ProblemList
 from tests.helpers import (
     assert_clean,
     assert_no_errors,

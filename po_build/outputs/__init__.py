@@ -1,1 +1,3 @@
-"""Files the build writes besides the pages."""
+"""The projection → everything published: page specifications (one provider per kind of
+page, listed once in `registry`), feeds, open data, attachments, the yearly report and its
+PDF, and the build's accounting of every file."""

@@ -14,20 +14,19 @@ assets/po-cms.js, which read their rules from the options written here.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, fields
 from typing import Any
 
 import yaml
 
-from po_build.scaffold import HINTS, ID_PREFIX, KIND_NAMES
-from po_build.schema import SECTIONS, build_schema
-from po_build.validate import REPORT_DIR
-from po_build.vocabulary import Term, Vocabulary
+from po_build.contract.advice import FORM_ADVICE, ID_PREFIX, KIND_NAMES
+from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR
+from po_build.contract.schema import build_schema
+from po_build.contract.sections import SECTION_TABLE
+from po_build.model.vocabulary import Term, Vocabulary
 
-CONTENT_DIR = "content"  # Decap's paths are from the top of the repository
-LOCAL_SERVER = "http://localhost:8081/api/v1"  # decap-server's own default
-BACKENDS = ("github", "gitlab")
+from .options import LOCAL_SERVER, FormOptions
+
+CONTENT_DIR = "content"  # docs_dir as the format has it; Decap's paths are from the top of the repository
 COLLECTIONS = {"brist": "brister", "positiv": "positiva"}
 COLLECTION_LABELS = {"brist": ("Brister", "brist"), "positiv": ("Positiva händelser", "positiv händelse")}
 
@@ -51,66 +50,10 @@ _LABELS = {
     "intern": "Internt (publiceras aldrig)",
 }
 
-# Advice for the form where `po ny`'s advice is about typing YAML (lists in brackets,
-# removing a # first on the line), which the form does for you.
-_FORM_ADVICE = {
-    "id": "Id:t väljs åt dig: nästa lediga nummer för året. Du behöver inte skriva något.",
-    "rubrik": "Säg vad det gäller, utan namn.",
-    "datum": "Välj datumet i kalendern.",
-    "kategorier": "Välj en eller flera.",
-    "aktörer": "Välj en eller flera.",
-    "förekomster": "Lägg till ett datum för varje gång samma brist har setts igen.",
-    "mottagare": "T.ex. Styrgruppen för personligt ombud.",
-    "relaterade": "Skriv id:t, t.ex. B-2025-004.",
-    "bilagor": "Filen ska ligga i content/bilagor/; skriv filnamnet.",
-    "publicera": "Fylls i av styrgruppen när den har beslutat. Lämna rutan tom när du lämnar in.",
-    "publicerad": "Fylls i av styrgruppen: dagen för beslutet.",
-    "intern": "Syns bara för styrgruppen, aldrig på webbplatsen.",
-}
 _INTERN_FIELDS = [
     ("rapportör", "Rapportör", "Det ombud som rapporterar. Visas aldrig offentligt.", "string"),
     ("anteckningar", "Anteckningar", "Fri text för styrgruppen. Inga uppgifter om klienter.", "text"),
 ]
-
-
-class FormOptionsError(ValueError):
-    """A setting under `formular:` in mkdocs.yml is wrong; the message is Swedish."""
-
-
-@dataclass(frozen=True)
-class FormOptions:
-    """The settings under `formular:` for the po plugin in mkdocs.yml."""
-
-    backend: str = "github"
-    arkiv: str = ""  # owner/name on GitHub or GitLab
-    gren: str = "main"
-    inloggning: str = ""  # GitHub: the address of the OAuth helper (Decap's base_url)
-    app_id: str = ""  # GitLab: the application id for sign-in with PKCE
-    gitlab: str = ""  # GitLab's address, when it is not gitlab.com
-    lokal_server: str = LOCAL_SERVER
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> FormOptions:
-        data = dict(data or {})
-        known = [f.name for f in fields(cls)]
-        unknown = [k for k in data if k not in known]
-        if unknown:
-            raise FormOptionsError(
-                f"okänd inställning '{unknown[0]}' under formular: i mkdocs.yml (kända: {', '.join(known)})"
-            )
-        for key, value in data.items():
-            if not isinstance(value, str):
-                raise FormOptionsError(f"formular: {key} i mkdocs.yml ska vara en text, t.ex. {key}: ...")
-        options = cls(**{k: v.strip() for k, v in data.items()})
-        if options.backend not in BACKENDS:
-            raise FormOptionsError(
-                f"formular: backend ska vara github eller gitlab, inte '{options.backend}'"
-            )
-        if options.arkiv and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", options.arkiv):
-            raise FormOptionsError(
-                f"formular: arkiv ska skrivas som ägare/namn, t.ex. po-exempellan/webbplats, inte '{options.arkiv}'"
-            )
-        return options
 
 
 def _label(name: str) -> str:
@@ -118,7 +61,7 @@ def _label(name: str) -> str:
 
 
 def _hint(name: str, prop: dict[str, Any]) -> str:
-    return " ".join(filter(None, [prop.get("description", ""), _FORM_ADVICE.get(name, "")]))
+    return " ".join(filter(None, [prop.get("description", ""), FORM_ADVICE.get(name, "")]))
 
 
 def _options(terms: dict[str, Term]) -> list[dict[str, str]]:
@@ -219,12 +162,11 @@ def _body_field(kind: str) -> dict[str, Any]:
         "label": "Texten",
         "widget": "po-avsnitt",
         "hint": "Skriv under varje rubrik. Inga namn eller detaljer som kan peka ut en klient.",
-        "avsnitt": [{"rubrik": title, "krävs": needed, "hjälp": HINTS.get(title, "")}
-                    for title, needed in SECTIONS[kind]],
+        "avsnitt": [{"rubrik": s.title, "krävs": s.required, "hjälp": s.hint} for s in SECTION_TABLE[kind]],
     }
 
 
-def collection(kind: str, vocab: Vocabulary) -> dict[str, Any]:
+def collection(kind: str, vocab: Vocabulary, content_dir: str = CONTENT_DIR) -> dict[str, Any]:
     schema = build_schema(vocab)["$defs"][kind]
     required = set(schema["required"])
     form_fields = [_field(name, prop, name in required, kind, vocab) for name, prop in schema["properties"].items()]
@@ -233,9 +175,9 @@ def collection(kind: str, vocab: Vocabulary) -> dict[str, Any]:
         "name": COLLECTIONS[kind],
         "label": label,
         "label_singular": singular,
-        "description": f"Varje {KIND_NAMES[kind]} blir en fil i {CONTENT_DIR}/{REPORT_DIR}/<år>/. "
+        "description": f"Varje {KIND_NAMES[kind]} blir en fil i {content_dir}/{REPORT_DIR}/<år>/. "
         "När du sparar lämnas den in för granskning; ingenting blir offentligt utan styrgruppens beslut.",
-        "folder": f"{CONTENT_DIR}/{REPORT_DIR}",
+        "folder": f"{content_dir}/{REPORT_DIR}",
         "create": True,
         "extension": "md",
         "format": "frontmatter",
@@ -278,7 +220,8 @@ def backend(options: FormOptions) -> dict[str, Any]:
     return config
 
 
-def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> dict[str, Any]:
+def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "",
+               content_dir: str = CONTENT_DIR) -> dict[str, Any]:
     config: dict[str, Any] = {
         "locale": "sv",
         "backend": backend(options),
@@ -287,11 +230,11 @@ def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> d
         # `decap-server` on this computer, when the form is opened on localhost: trying
         # the form needs no account (see the guide).
         "local_backend": {"url": options.lokal_server or LOCAL_SERVER},
-        "media_folder": f"{CONTENT_DIR}/bilagor",
-        "public_folder": "bilagor",
+        "media_folder": f"{content_dir}/{ATTACHMENT_DIR}",
+        "public_folder": ATTACHMENT_DIR,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "show_preview_links": False,
-        "collections": [collection("brist", vocab), collection("positiv", vocab)],
+        "collections": [collection("brist", vocab, content_dir), collection("positiv", vocab, content_dir)],
     }
     if site_url:
         config["site_url"] = site_url
@@ -299,11 +242,12 @@ def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> d
     return config
 
 
-def config_yaml(vocab: Vocabulary, options: FormOptions, site_url: str = "") -> str:
+def config_yaml(vocab: Vocabulary, options: FormOptions, site_url: str = "",
+                content_dir: str = CONTENT_DIR) -> str:
     head = (
         "# Formulärets inställningar (Decap CMS). Skapas av po-build vid varje bygge från\n"
         "# schemat och vokabulären: ändra inte här, ändra content/vokabular.yml eller\n"
         "# formular: i mkdocs.yml.\n"
     )
-    return head + yaml.safe_dump(cms_config(vocab, options, site_url), allow_unicode=True, sort_keys=False,
+    return head + yaml.safe_dump(cms_config(vocab, options, site_url, content_dir), allow_unicode=True, sort_keys=False,
                                  width=100)

@@ -15,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from po_build.vocabulary import Vocabulary
+from po_build.model.vocabulary import Vocabulary
 
-from .config import FormOptions, config_yaml
+from .config import CONTENT_DIR, config_yaml
+from .options import FormOptions
 
 ADMIN_DIR = "admin"
 DECAP_PACKAGE = "decap-cms"
@@ -113,9 +114,22 @@ def admin_page(organisation: str, options: FormOptions) -> str:
 """
 
 
+def _content_dir(config_dir: Path, docs_dir: Path | None) -> str:
+    if docs_dir is None:
+        return CONTENT_DIR
+    try:
+        return docs_dir.resolve().relative_to(config_dir.resolve()).as_posix()
+    except ValueError:
+        return CONTENT_DIR
+
+
 def admin_files(vocab: Vocabulary, options: FormOptions, organisation: str, site_url: str,
-                config_dir: Path) -> dict[str, bytes]:
-    """Paths under the site (admin/...) and their bytes. Raises DecapMissing without `npm ci`."""
+                config_dir: Path, docs_dir: Path | None = None) -> dict[str, bytes]:
+    """Paths under the site (admin/...) and their bytes. Raises DecapMissing without `npm ci`.
+
+    Decap names files from the top of the repository, where mkdocs.yml is: docs_dir
+    is given from there.
+    """
     dist = find_decap(config_dir)
     if dist is None:
         raise DecapMissing(
@@ -127,5 +141,6 @@ def admin_files(vocab: Vocabulary, options: FormOptions, organisation: str, site
     for name in OWN_ASSETS:
         files[f"{ADMIN_DIR}/{name}"] = assets.joinpath(name).read_bytes()
     files[f"{ADMIN_DIR}/index.html"] = admin_page(organisation, options).encode("utf-8")
-    files[f"{ADMIN_DIR}/config.yml"] = config_yaml(vocab, options, site_url).encode("utf-8")
+    config = config_yaml(vocab, options, site_url, _content_dir(config_dir, docs_dir))
+    files[f"{ADMIN_DIR}/config.yml"] = config.encode("utf-8")
     return files

@@ -1,0 +1,253 @@
+"""A person's age, told apart from the age limits of rules."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from po_build.check.privacy import wordlists as pn
+from po_build.check.privacy.findings import SP, Candidate
+
+# Ages written with digits are common; written out ("trettiofem år") they are
+# rare, so the slower patterns with number words run only when one is present.
+_NUMBER_WORD = (
+    "(?:sexton|sjutton|ad?erton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
+    "|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?)"
+)
+
+
+_NUMBER_WORD_STEMS = (
+    "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio",
+    "sjuttio", "åttio", "nittio",
+)
+
+
+_MONTH_ALT = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+
+
+_PERSON_ALT = "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _AgePatterns:
+    compound: re.Pattern[str]  # 45-årig, 52-åring, 40-årsåldern
+    phrase: re.Pattern[str]  # 23 år gammal, 19 års ålder
+    apposition: re.Pattern[str]  # klienten, 23 år,
+    copula: re.Pattern[str]  # är 67 år
+    turn: re.Pattern[str]  # fyllde 30
+    on: re.Pattern[str]  # en kvinna på 63 år
+
+
+def _age_patterns(number: str) -> _AgePatterns:
+    n = rf"(?P<n>{number})"
+    flags = re.IGNORECASE
+    return _AgePatterns(
+        compound=re.compile(
+            rf"(?<![\w-]){n}[-–]?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{SP}+[^\W\d_]+)?"
+            r"|(?P<aring>ing(?:en)?)(?!\w)|(?P<decade>såldern)(?!\w))",
+            flags,
+        ),
+        phrase=re.compile(
+            rf"(?<![\w-]){n}\s+år(?:s\s+(?P<at>ålder)|\s+(?P<g>gammal|gamla|gammalt))(?!\w)", flags
+        ),
+        apposition=re.compile(
+            rf"(?P<pre>[,(])\s*{n}\s+år(?:\s+(?:gammal|gamla))?(?=\s*[,)])", flags
+        ),
+        copula=re.compile(
+            r"(?<!\w)(?P<v>är|var|blir|blev|bli|blivit)\s+"
+            r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu)\s+)?"
+            rf"{n}\s+år(?!\w)"
+            r"(?!\s+(?:sedan|senare|tidigare|kvar|efter|innan|framåt|bakåt|i\s+rad|långa?"
+            r"|gammalt|till|av|per|för|eller\s+(?:äldre|yngre)|och\s+(?:äldre|yngre|uppåt))\b)",
+            flags,
+        ),
+        turn=re.compile(
+            r"(?<!\w)(?P<v>fyllde|fyller|fyllt|fylla)\s+(?:(?:nyss|snart|just|precis|redan|då)\s+)?"
+            rf"{n}(?P<ar>\s+år)?(?!\w)(?![.,:][0-9])(?P<after>\s+[^\W\d_]+|\s*%)?",
+            flags,
+        ),
+        on=re.compile(rf"(?<!\w)på\s+{n}\s+år(?!\w)", flags),
+    )
+
+
+_AGES_DIGITS = _age_patterns("[0-9]{1,3}")
+
+
+_AGE_ANCHOR_RE = re.compile(r"[0-9]{1,3}(?=[-–]?år|\s+år)", re.IGNORECASE)
+
+
+_AGE_ANCHOR_WORDS_RE = re.compile(rf"{_NUMBER_WORD}(?=[-–]?år|\s+år)", re.IGNORECASE)
+
+
+@functools.cache
+def _ages_all() -> _AgePatterns:
+    # With number words; compiled on first use since few texts need it.
+    return _age_patterns(f"[0-9]{{1,3}}|{_NUMBER_WORD}")
+
+
+_AGE_BARE_APPOSITION_RE = re.compile(r",[ \u00a0]?(?P<n>[1-9][0-9])[ \u00a0]?,(?![ \u00a0]?[0-9])")
+
+
+_AGE_BORN_RE = re.compile(
+    r"(?<!\w)född\s+(?:år\s+|den\s+)?"
+    r"(?:(?:18|19|20)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?|[-–'’][0-9]{2}"
+    rf"|[0-9]{{1,2}}\s+(?:{_MONTH_ALT})(?:\s+(?:19|20)[0-9]{{2}})?"
+    rf"|i\s+(?:{_MONTH_ALT})\s+(?:19|20)[0-9]{{2}}"
+    r"|på\s+(?:[0-9]{2}|[^\W\d_]+)[-–]?talet)"
+    r"(?![\w-])"
+    r"|(?<!\w)f\.\s?(?:19|20)[0-9]{2}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_GENERIC_BEFORE_RE = re.compile(
+    r"(?:\b(?:den|de|alla|personer|barn|unga|ungdomar|vuxna|sökande)\s+som"
+    r"|(?<!\ben\s)\bman|\bpersoner|\bden\s+enskilde)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+_GROUP_BEFORE_RE = re.compile(
+    r"\b(?:personer|kvinnor|män|klienter|unga|vuxna|människor|ungdomar|patienter|många)"
+    r"\s+(?:(?:i|som\s+är\s+i)\s+)?(?:(?:övre|nedre|tidiga|sena)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_PERSON_IN_SENTENCE_RE = re.compile(
+    rf"\b(?:{_PERSON_ALT}|hennes|hans|honom|henne|sin|sitt)\b[^.!?]*$", re.IGNORECASE
+)
+
+
+_PERSON_BEFORE_VERB_RE = re.compile(rf"\b(?:{_PERSON_ALT})\s+(?:som\s+)?$", re.IGNORECASE)
+
+
+_PERSON_WORD_RE = re.compile(rf"\b(?:{_PERSON_ALT})\b", re.IGNORECASE)
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[\s,]*$")
+
+
+_OVER_UNDER_BEFORE_RE = re.compile(r"\b(?:över|under|än|till)\s+$", re.IGNORECASE)
+
+
+_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:från|efter|före|innan|över|under|till)\s+$", re.IGNORECASE)
+
+
+_CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?]")
+
+
+def _age_value(raw: str) -> int:
+    lower = raw.lower()
+    if lower.isdigit():
+        return int(lower)
+    return pn.NUMBER_WORDS.get(lower, 0)
+
+
+def _window(text: str, start: int, size: int = 80) -> str:
+    return text[max(0, start - size) : start]
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m else ""
+
+
+def _person_later_in_sentence(text: str, pos: int) -> bool:
+    end = _SENTENCE_END_RE.search(text, pos, min(len(text), pos + 120))
+    stop = end.start() if end else min(len(text), pos + 120)
+    return _PERSON_WORD_RE.search(text, pos, stop) is not None
+
+
+def _person_in_sentence(text: str, start: int, end: int) -> bool:
+    return bool(_PERSON_IN_SENTENCE_RE.search(_window(text, start))) or _person_later_in_sentence(
+        text, end
+    )
+
+
+def find_ages(text: str, lowered: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    add = found.append
+    number_words = any(stem in lowered for stem in _NUMBER_WORD_STEMS)
+    p = _ages_all() if number_words else _AGES_DIGITS
+    for m in _AGE_BARE_APPOSITION_RE.finditer(text):
+        if _word_before(text, m.start()) in pn.PERSON_NOUNS:
+            add((m.start("n"), m.end("n"), "PO408", ""))
+    if "född" in lowered or "f." in lowered:
+        for m in _AGE_BORN_RE.finditer(text):
+            add((m.start(), m.end(), "PO408", ""))
+    if "fyll" in lowered:
+        _find_turning(text, p, found)
+    if "år" not in lowered:
+        return found
+    # Every age pattern but "fyllde 30" has a number right before "år". Finding
+    # those numbers first and trying the patterns only around them is many
+    # times faster than running each pattern over the whole text.
+    anchors = {m.start() for m in _AGE_ANCHOR_RE.finditer(text)}
+    if number_words:
+        anchors.update(m.start() for m in _AGE_ANCHOR_WORDS_RE.finditer(text))
+    for anchor in sorted(anchors):
+        _ages_at(text, anchor, p, found)
+    return found
+
+
+def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) -> None:
+    add = found.append
+    lo, hi = max(0, anchor - 48), min(len(text), anchor + 64)
+    m = p.compound.match(text, anchor, hi)
+    if m and m["suf"]:
+        n = _age_value(m["n"])
+        suffix = m["suf"].lower()
+        after = (m["after"] or "").strip().lower()
+        # "-årige" is only used of a person; "-årigt" almost only of things.
+        if after not in pn.DURATION_NOUNS and (
+            after in pn.PERSON_NOUNS or suffix == "ige" or (n >= 16 and suffix != "igt")
+        ):
+            add((m.start(), m.end("suf"), "PO408", ""))
+    elif m and (m["aring"] or not _GROUP_BEFORE_RE.search(_window(text, m.start(), 40))):
+        # "52-åring"; "i 40-årsåldern" unless a group ("personer i 40-årsåldern")
+        add((m.start(), m.end(), "PO408", ""))
+    m = p.phrase.match(text, anchor, hi)
+    if m:
+        before = _window(text, m.start())
+        if m["at"]:
+            # "vid 65 års ålder upphör rätten" is a rule; an age needs a person.
+            skip = _THRESHOLD_BEFORE_RE.search(before) is not None
+        else:
+            skip = (
+                m["g"].lower() == "gammalt" and not _CHILD_BEFORE_RE.search(before)
+            ) or _OVER_UNDER_BEFORE_RE.search(before) is not None
+        # "Lagen är 30 år gammal" is no person's age: a person must be in the sentence.
+        if not skip and _person_in_sentence(text, m.start(), m.end()):
+            add((m.start(), m.end(), "PO408", ""))
+    for m in p.apposition.finditer(text, lo, hi):
+        if m.start("n") == anchor and _word_before(text, m.start()) not in pn.DURATION_NOUNS:
+            add((m.start("n"), m.end(), "PO408", ""))
+    for m in p.copula.finditer(text, lo, hi):
+        if m.start("n") != anchor:
+            continue
+        before = _window(text, m.start())
+        if _GENERIC_BEFORE_RE.search(before):
+            continue
+        if _age_value(m["n"]) < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
+            continue
+        add((m.start("n"), m.end(), "PO408", ""))
+    for m in p.on.finditer(text, lo, hi):
+        # "en kvinna på 63 år", not "på 20 år har inget hänt"
+        if m.start("n") == anchor and _word_before(text, m.start()) in pn.PERSON_NOUNS:
+            add((m.start("n"), m.end(), "PO408", ""))
+
+
+def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
+    # "fyllde 30", "fyller 50 i höst"; not "fyller 3 sidor" nor "den som fyllt 65".
+    for m in p.turn.finditer(text):
+        after = (m["after"] or "").strip().lower()
+        if after == "%" or after in pn.TURN_UNITS:
+            continue
+        if _GENERIC_BEFORE_RE.search(_window(text, m.start(), 40)):
+            continue
+        found.append((m.start(), m.end("ar") if m["ar"] else m.end("n"), "PO408", ""))

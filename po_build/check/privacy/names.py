@@ -1,0 +1,434 @@
+"""Personal names: capitalised words from the name lists, with the context rules that tell
+a name from an ordinary word, a place or an organisation."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from po_build.check.privacy import wordlists as pn
+from po_build.check.privacy.findings import Candidate
+
+_TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
+
+
+_OPENERS = frozenset(" \t\u00a0\"'“”‘’«»([{*_`")
+
+
+_BLOCK_PREFIX_RE = re.compile(r"[ \t]*(?:(?:#{1,6}|>+|[-*+•–]|[0-9]+[.)]|\|)[ \t]*)+")
+
+
+_SENTENCE_END = frozenset(".!?:;…|")
+
+
+_QUOTES = frozenset("\"'“”‘’«»")
+
+
+# The word right after or right before a token, with what separates them: up to
+# three spaces, or a comma. Anything else (a full stop, a line break) ends the
+# context.
+_GAP = r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}"
+
+
+_NEXT_WORD_RE = re.compile(rf"(?P<gap>{_GAP})(?P<w>{_TOKEN})")
+
+
+_GAP_RE = re.compile(_GAP)
+
+
+_TOKEN_RE = re.compile(_TOKEN)
+
+
+@functools.cache
+def _capitalised_word_re() -> re.Pattern[str]:
+    # Every upper-case letter of the Basic Multilingual Plane as one character
+    # class, so that capitalised words are found without tokenising every word.
+    # Built on first use: it takes a few milliseconds.
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    upper = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(rf"[{upper}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?")
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    cap: bool
+
+
+def _make_token(start: int, word: str) -> _Token:
+    cap = word[0].isupper() and not (len(word) > 1 and word.isupper())
+    return _Token(start, start + len(word), word, word.lower(), cap)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
+def _dot_ends_sentence(text: str, dot: int) -> bool:
+    word = re.search(r"([^\W\d_][\w.:]*)$", text[max(0, dot - 12) : dot])
+    if word is None:
+        # "1." at the start of a line is a list number, elsewhere a number ends a sentence.
+        return True
+    abbreviation = word.group(1).lower()
+    if abbreviation in pn.NON_FINAL_ABBREVIATIONS:
+        return False
+    # An initial ("K. Johansson") does not end the sentence.
+    return not (len(abbreviation) == 1 and word.group(1).isupper())
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    line_start = _line_start(text, pos)
+    prefix = text[line_start:pos]
+    block = _BLOCK_PREFIX_RE.match(prefix)
+    rest = prefix[block.end() :] if block else prefix
+    if all(char in _OPENERS for char in rest):
+        if block and block.group().strip():
+            return True
+        return _previous_line_ends_sentence(text, line_start)
+    i = pos - 1
+    while i >= line_start and text[i] in _OPENERS:
+        if text[i] in _QUOTES:
+            return True  # a quotation starts with a capital: "Inga fel", sa hon
+        i -= 1
+    char = text[i]
+    if char == ".":
+        return _dot_ends_sentence(text, i)
+    return char in _SENTENCE_END
+
+
+def _previous_line_ends_sentence(text: str, line_start: int) -> bool:
+    # A soft-wrapped paragraph goes on over the line break; a blank line, a
+    # heading or a line ending in a full stop starts a new sentence.
+    if line_start == 0:
+        return True
+    end = line_start - 1
+    if end > 0 and text[end] == "\n" and text[end - 1] == "\r":
+        end -= 1
+    prev_start = _line_start(text, end)
+    previous = text[prev_start:end].strip()
+    if not previous or previous.startswith("#") or previous == "---":
+        return True
+    last = previous[-1]
+    if last == ".":
+        return _dot_ends_sentence(previous, len(previous) - 1)
+    return last in _SENTENCE_END
+
+
+# A neighbouring token and whether only spaces (not a comma) separate it.
+_Neighbour = tuple[_Token, bool]
+
+
+class NameRules:
+    """The context rules for personal names over one text."""
+
+    def __init__(self, text: str, covered: Callable[[int, int], bool]) -> None:
+        self.text = text
+        self.covered = covered
+        self.first = pn.first_names()
+        self.last = pn.last_names()
+        self._start_cache: dict[int, bool] = {}
+        self._next_cache: dict[int, _Neighbour | None] = {}
+        self._prev_cache: dict[int, _Neighbour | None] = {}
+
+    # -- tokens -----------------------------------------------------------
+    def candidates(self) -> list[_Token]:
+        text = self.text
+        found = []
+        for m in _capitalised_word_re().finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:"):
+                continue  # the tail of a longer word: "ID" in "BankID"
+            token = _make_token(start, m.group())
+            if token.cap:
+                found.append(token)
+        return found
+
+    def next(self, tok: _Token) -> _Neighbour | None:
+        if tok.end not in self._next_cache:
+            m = _NEXT_WORD_RE.match(self.text, tok.end)
+            self._next_cache[tok.end] = (
+                (_make_token(m.start("w"), m["w"]), "," not in m["gap"]) if m else None
+            )
+        return self._next_cache[tok.end]
+
+    def prev(self, tok: _Token) -> _Neighbour | None:
+        if tok.start not in self._prev_cache:
+            self._prev_cache[tok.start] = self._scan_prev(tok.start)
+        return self._prev_cache[tok.start]
+
+    def _scan_prev(self, pos: int) -> _Neighbour | None:
+        # A backward scan; a regular expression anchored at the end would try
+        # every start position in its window.
+        text = self.text
+        gap_start = pos
+        while gap_start > 0 and pos - gap_start < 5 and text[gap_start - 1] in " \t\u00a0,":
+            gap_start -= 1
+        gap = text[gap_start:pos]
+        if not _GAP_RE.fullmatch(gap):
+            return None
+        word_start = gap_start
+        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "-'’:"):
+            word_start -= 1
+        if word_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+            return None
+        word = text[word_start:gap_start]
+        if not _TOKEN_RE.fullmatch(word):
+            return None
+        return _make_token(word_start, word), "," not in gap
+
+    def next_word(self, tok: _Token) -> str:
+        """The word right after tok when only spaces separate them, else ''."""
+        neighbour = self.next(tok)
+        return neighbour[0].lower if neighbour and neighbour[1] else ""
+
+    def next_token(self, tok: _Token) -> _Token | None:
+        neighbour = self.next(tok)
+        return neighbour[0] if neighbour and neighbour[1] else None
+
+    def prev_word(self, tok: _Token, allow_comma: bool = False) -> str:
+        neighbour = self.prev(tok)
+        if neighbour and (neighbour[1] or allow_comma):
+            return neighbour[0].lower
+        return ""
+
+    def prev_token(self, tok: _Token) -> _Token | None:
+        neighbour = self.prev(tok)
+        return neighbour[0] if neighbour and neighbour[1] else None
+
+    # -- lookups --------------------------------------------------------
+    def masked(self, tok: _Token) -> bool:
+        """Inside a structured finding, a URL, a known non-name or an allowed term."""
+        return self.covered(tok.start, tok.end)
+
+    def sentence_start(self, tok: _Token) -> bool:
+        cached = self._start_cache.get(tok.start)
+        if cached is None:
+            cached = _is_sentence_start(self.text, tok.start)
+            self._start_cache[tok.start] = cached
+        return cached
+
+    def listed(self, word: str) -> tuple[bool, bool]:
+        return word in self.first, word in self.last
+
+    def lookup(self, tok: _Token) -> tuple[bool, bool, str]:
+        """(is first name, is surname, the form to classify ambiguity by)."""
+        lower = tok.lower
+        is_first, is_last = self.listed(lower)
+        if is_first or is_last:
+            return is_first, is_last, lower
+        if "-" in lower:
+            parts = tok.text.split("-")
+            if all(p[:1].isupper() for p in parts):
+                flags = [self.listed(p.lower()) for p in parts]
+                if all(f or s for f, s in flags):
+                    return flags[0][0], not flags[0][0], parts[0].lower()
+            return False, False, lower
+        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases only
+        # mid-sentence: "This" at a sentence start is no genitive of "Thi".
+        if len(lower) > 3 and lower[-1] == "s":
+            base = lower[:-1].rstrip(":’'")
+            if not self.ambiguous(base) and (len(base) >= 4 or not self.sentence_start(tok)):
+                is_first, is_last = self.listed(base)
+                if is_first or is_last:
+                    return is_first, is_last, base
+        return False, False, lower
+
+    def is_listed(self, tok: _Token) -> bool:
+        is_first, is_last, _ = self.lookup(tok)
+        return is_first or is_last
+
+    @staticmethod
+    def ambiguous(word: str) -> bool:
+        return word in pn.WORD_NAMES or word in pn.PLACE_NAMES or word in pn.CALENDAR_NAMES
+
+    def surname_like(self, tok: _Token, strict: bool) -> bool:
+        if not tok.cap or self.masked(tok):
+            return False
+        if self.is_listed(tok):
+            return tok.lower not in pn.ORG_TAILS
+        lower = tok.lower
+        if len(lower) < 4 or lower in pn.ORG_TAILS or lower in pn.MONTHS:
+            return False
+        if lower in pn.WEEKDAYS or lower in pn.ROLE_WORDS or lower.endswith(pn.ORG_SUFFIXES):
+            return False
+        if lower.endswith(pn.STRONG_SURNAME_SUFFIXES):
+            return True
+        return not strict and lower.endswith(pn.WEAK_SURNAME_SUFFIXES)
+
+    # -- context ----------------------------------------------------------
+    def strong_before(self, tok: _Token) -> bool:
+        if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
+            return True
+        return self.prev_word(tok) in pn.GREETINGS
+
+    def contact_before(self, tok: _Token) -> bool:
+        before = self.prev_word(tok)
+        if before in pn.CONTACT_VERBS:
+            return True
+        prev = self.prev_token(tok)
+        return before == "med" and prev is not None and self.prev_word(prev) in pn.WITH_VERBS
+
+    def org_context(self, first: _Token, last: _Token) -> bool:
+        """True when first..last sit inside an organisation's or a place's name."""
+        if self.prev_word(first) in pn.ORG_HEADS:
+            return True
+        prev = self.prev_token(first)
+        if prev is not None and prev.cap and not self.sentence_start(prev):
+            # Mid-sentence capitals in a row are one proper noun ("Kampanjen Rosa
+            # Bandet", "Hälsocentralen Viktoria") unless the first is a name or a
+            # role; an unambiguous surname after an unknown word stays a name
+            # ("Slavko Novak").
+            own = self.lookup(first)[2]
+            if not self.is_listed(prev) and prev.lower not in pn.ROLE_WORDS and self.ambiguous(own):
+                return True
+        return self.next_word(last) in pn.ORG_TAILS
+
+    def date_context(self, tok: _Token) -> bool:
+        if self.prev_word(tok) in pn.DATE_WORDS:
+            return True
+        around = self.text[max(0, tok.start - 4) : tok.start] + " " + self.text[tok.end : tok.end + 6]
+        return any(char.isdigit() for char in around)
+
+    def followed_by_comma(self, tok: _Token) -> bool:
+        return self.text[tok.end : tok.end + 1] == ","
+
+    # -- decisions --------------------------------------------------------
+    def single(self, tok: _Token, is_first: bool, is_last: bool, form: str) -> bool:
+        strong = self.strong_before(tok)
+        if self.org_context(tok, tok) and not strong:
+            return False
+        nxt = self.next_token(tok)
+        if self.ambiguous(form) and nxt is not None and nxt.cap and not self.is_listed(nxt):
+            # "Rosa Bandet": a word-name followed by an unlisted capitalised word
+            # is the start of some proper noun, not a person.
+            return False
+        start = self.sentence_start(tok)
+        human_verb_after = nxt is not None and nxt.lower in pn.PERSON_VERBS
+        if form in pn.PLACE_NAMES:
+            if self.prev_word(tok) in pn.PLACE_PREPOSITIONS and not strong:
+                return False
+            return strong or self.contact_before(tok) or human_verb_after
+        if form in pn.CALENDAR_NAMES:
+            if self.date_context(tok):
+                return False
+            if not start:
+                return True
+            return strong or human_verb_after or self.followed_by_comma(tok)
+        if form in pn.WORD_NAMES:
+            if not start:
+                return True
+            if form in pn.PRONOUN_NAMES:
+                return strong or self.followed_by_comma(tok)
+            return strong or human_verb_after or self.followed_by_comma(tok)
+        return is_first or is_last
+
+    def unknown_after_role(self, tok: _Token) -> bool:
+        """An unlisted word that a role word announces: "handläggaren Roksana",
+        or, set off by commas, "kontaktpersonen, Yonas, har slutat"."""
+        lower = tok.lower
+        text = self.text
+        i = tok.start - 1
+        while i > 0 and text[i] in " \t\u00a0":
+            i -= 1
+        if i <= 0 or not (text[i].isalpha() or text[i] == ","):
+            return False  # no word right before, so no role word: the usual case
+        if text[i] == ",":
+            # Across a comma only a full apposition counts: in "Enhetschef,
+            # Försäkringskassans kontor" the comma starts a new item.
+            after = text[tok.end : tok.end + 1]
+            if after != "," or self.prev_word(tok, allow_comma=True) not in pn.ROLE_WORDS:
+                return False
+        else:
+            before = self.prev_word(tok)
+            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS:
+                return False
+        if len(lower) < 3 or self.sentence_start(tok):
+            return False
+        head = tok.text.split("-")[0]
+        if len(head) > 1 and head.isupper():
+            return False  # "LSS-handläggaren" is an acronym compound
+        stem = lower.removesuffix("s")
+        if lower in pn.ORG_HEADS or lower in pn.ORG_TAILS or lower in pn.MONTHS:
+            return False
+        if lower in pn.WEEKDAYS or lower in pn.ROLE_WORDS:
+            return False
+        if lower.endswith(pn.ORG_SUFFIXES) or stem.endswith(pn.ORG_SUFFIXES):
+            return False
+        return not self.org_context(tok, tok)
+
+    def unknown_given_name(self, tok: _Token) -> bool:
+        lower = tok.lower
+        if not tok.cap or self.masked(tok) or self.is_listed(tok) or len(lower) < 2:
+            return False
+        if lower in pn.ROLE_WORDS or lower in pn.ORG_HEADS or lower in pn.GREETINGS:
+            return False
+        if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS:
+            return False
+        if not self.sentence_start(tok):
+            return True
+        # At a sentence start the word may be any Swedish word ("Enligt Johansson");
+        # inflected-looking words are left out.
+        return not lower.endswith(pn.SWEDISH_WORD_ENDINGS)
+
+    def extend(self, tok: _Token, strict: bool) -> list[_Token]:
+        """The tokens of a full name starting at tok (at most three words)."""
+        group = [tok]
+        while len(group) < 3:
+            nxt = self.next_token(group[-1])
+            if nxt is None or not self.surname_like(nxt, strict):
+                break
+            group.append(nxt)
+        return group
+
+    def accept_group(self, first: _Token, last: _Token, forms: list[str]) -> bool:
+        if all(f in pn.PLACE_NAMES or f in pn.CALENDAR_NAMES for f in forms):
+            return False
+        return not self.org_context(first, last)
+
+    def find(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        done = -1  # end of the last name found or skipped as a group
+        for tok in self.candidates():
+            if tok.start < done:
+                continue
+            is_first, is_last, form = self.lookup(tok)
+            if not (is_first or is_last):
+                if self.unknown_after_role(tok) and not self.masked(tok):
+                    group = self.extend(tok, strict=False)
+                    found.append((tok.start, group[-1].end, "PO407", ""))
+                    done = group[-1].end
+                continue
+            if self.masked(tok):
+                continue
+            if is_first:
+                group = self.extend(tok, strict=self.ambiguous(form))
+                if len(group) > 1:
+                    forms = [self.lookup(t)[2] for t in group]
+                    if self.accept_group(tok, group[-1], forms):
+                        found.append((tok.start, group[-1].end, "PO407", ""))
+                    done = group[-1].end
+                    continue
+            if self.single(tok, is_first, is_last, form):
+                start = tok.start
+                prev = self.prev_token(tok)
+                if prev is not None and is_last and not is_first and self.unknown_given_name(prev):
+                    # "Teemu Mäkinen": take the unlisted first name along, so that
+                    # deleting the match does not leave half the name behind.
+                    start = prev.start
+                found.append((start, tok.end, "PO407", ""))
+                done = tok.end
+        return found

@@ -1,0 +1,45 @@
+"""Words and phrases that mask a finding: the organisation's allowed terms and known non-names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from po_build.check.privacy import wordlists as pn
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """Words or phrases to find as whole words, case-insensitively."""
+
+    regex: re.Pattern[str]
+    width: int  # an occurrence covering a span starts at most this far before it
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        # Searching a window around the span, not the whole text, keeps a long
+        # vocabulary cheap: only a few spans per text are ever asked about.
+        lo, hi = max(0, start - self.width), min(len(text), end + self.width)
+        return any(m.start() <= start and end <= m.end() for m in self.regex.finditer(text, lo, hi))
+
+
+@functools.lru_cache(maxsize=64)
+def term_matcher(terms: tuple[str, ...]) -> TermMatcher | None:
+    patterns = []
+    for term in sorted(terms, key=len, reverse=True):
+        words = term.split()
+        if words:
+            patterns.append(r"\s+".join(re.escape(word) for word in words))
+    if not patterns:
+        return None
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    # Whitespace in a term may stretch ("Norrby\n  kommun"), hence the margin.
+    return TermMatcher(regex, 2 * max(len(t) for t in terms) + 16)
+
+
+def clean_terms(terms: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({t for t in terms if isinstance(t, str) and t.strip()}))
+
+
+BUILTIN_NON_NAMES_MATCHER = term_matcher(pn.BUILTIN_NON_NAMES)

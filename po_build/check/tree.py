@@ -1,0 +1,222 @@
+"""Validate a content tree: files → documents → checked records.
+
+Collects every problem in one pass, so an ombud sees all that needs fixing at
+once, and returns records only for files without errors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from po_build.check.body import check_page_markup
+from po_build.check.files import check_files
+from po_build.check.inventory import build_inventory
+from po_build.check.relations import check_relations
+from po_build.check.report import check_report
+from po_build.check.result import Result, TextScanner
+from po_build.check.schema import validators_for
+from po_build.check.year import check_year
+from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE
+from po_build.load.frontmatter import load_document
+from po_build.load.text import full_text, read_text
+from po_build.load.vocabulary import load_vocabulary
+from po_build.load.walk import MAX_ENTRIES, MAX_FILES, discover, other_pages, walk
+from po_build.model.problems import Problem, ProblemList
+from po_build.model.records import Content
+
+
+def check_tree(
+    docs_dir: Path,
+    today: date | None = None,
+    scanner: TextScanner | None = None,
+    display_root: Path | None = None,
+) -> Result:
+    """Validate everything under docs_dir. `display_root` makes paths in messages relative."""
+    today = today or date.today()
+    root = (display_root if display_root is not None else Path.cwd()).resolve().as_posix().rstrip("/")
+    docs_resolved = docs_dir.resolve().as_posix()
+
+    def shown(rel: PurePosixPath | str) -> str:
+        # String work, not Path.resolve() per file: resolving was a third of a check's time.
+        full = f"{docs_resolved}/{rel}"
+        return full[len(root) + 1 :] if full.startswith(root + "/") else full
+
+    all_problems: list[Problem] = []
+    found = walk(docs_dir)
+    check_files(found, docs_dir, shown, all_problems)
+
+    vocab_problems = ProblemList(shown(VOCABULARY_FILE))
+    vocab_path = docs_dir / VOCABULARY_FILE
+    # A link named vokabular.yml is refused above; reading it would read whatever it points at.
+    has_vocab = vocab_path.is_file() and not vocab_path.is_symlink()
+    vocab = load_vocabulary(vocab_path if has_vocab else None, VOCABULARY_FILE, vocab_problems)
+    all_problems += vocab_problems
+    checked = 1 if has_vocab else 0
+    if scanner is not None and has_vocab and not vocab_problems.has_errors:
+        # The vocabulary is committed too: a name in it is as public as one in a report.
+        vocab_text = vocab_path.read_text("utf-8-sig")
+        scan_problems = ProblemList(shown(VOCABULARY_FILE))
+        scanner(vocab_text, VOCABULARY_FILE, vocab, scan_problems)
+        all_problems += scan_problems
+
+    report_files, year_files, ignored = discover(docs_dir, found)
+    content = Content([], [], vocab, ignored=ignored)
+    if found.truncated or len(report_files) + len(year_files) > MAX_FILES:
+        all_problems.append(
+            Problem(shown(REPORT_DIR), 1, 1, "PO121",
+                    f"för många filer (högst {MAX_FILES} rapporter och kapitel, {MAX_ENTRIES} filer "
+                    "i allt) – dela upp webbplatsen per år")
+        )
+        return Result(content, all_problems, checked, build_inventory(docs_dir, found, content, all_problems, shown))
+    validators = validators_for(vocab)
+
+    seen_ids: dict[str, str] = {}
+    for rel in report_files:
+        checked += 1
+        problems = ProblemList(shown(rel))
+        doc = load_document(docs_dir / str(rel), str(rel), problems)
+        report = None
+        if doc is not None:
+            report = check_report(doc, rel, vocab, validators, today, docs_dir, problems)
+            if scanner is not None:
+                scanner(full_text(docs_dir / str(rel)), str(rel), vocab, problems)
+            report_id = doc.data.get("id")
+            if isinstance(report_id, str):
+                first = seen_ids.get(report_id)
+                if first is not None:
+                    problems.add(
+                        "PO302",
+                        f"id '{report_id}' används redan i {first} – ge rapporten nästa lediga "
+                        "nummer (`po ny brist` väljer det åt dig)",
+                        doc.pos("id"),
+                    )
+                else:
+                    seen_ids[report_id] = shown(rel)
+        if report is not None and not problems.has_errors:
+            content.reports.append(report)
+        all_problems += problems
+
+    check_relations(content, set(seen_ids), docs_dir, shown, all_problems)
+
+    # The organisation's own pages (start page and the like) are committed too: they get
+    # the identifier scan. Their HTML is the organisation's own business, but not script:
+    # the build removes it (render.clean_page), and the check says so beforehand.
+    for rel in other_pages(docs_dir, found):
+        checked += 1
+        problems = ProblemList(shown(rel))
+        text = read_text(docs_dir / str(rel), problems)
+        if text is not None:
+            check_page_markup(text, 1, problems)
+            if scanner is not None:
+                scanner(text, str(rel), vocab, problems)
+        content.other_pages.append(str(rel))
+        all_problems += problems
+
+    years: dict[str, list[PurePosixPath]] = {}
+    for rel in year_files:
+        if len(rel.parts) < 3:
+            problems = ProblemList(shown(rel))
+            problems.add(
+                "PO316",
+                "årsrapporten ska ligga i en mapp för året, t.ex. arsrapport/2025/index.md – "
+                "flytta filen dit",
+            )
+            all_problems += problems
+            checked += 1
+            continue
+        years.setdefault(rel.parts[1], []).append(rel)
+    for folder, files in sorted(years.items()):
+        checked += len(files)
+        year = check_year(folder, files, docs_dir, validators, vocab, scanner, shown, all_problems)
+        if year is not None:
+            content.years.append(year)
+
+    content.files_read = checked
+    content.reports.sort(key=lambda r: r.id)
+    all_problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
+    return Result(content, all_problems, checked, build_inventory(docs_dir, found, content, all_problems, shown))
+
+
+# --- every file under content/ ------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# --- one report -------------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# --- across files -----------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# --- yearly reports ---------------------------------------------------------------
+
+
+
+
+
+
+# --- JSON Schema errors in Swedish -----------------------------------------------
+
+
+
+
+
+
+
+
+
+
+

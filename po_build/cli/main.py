@@ -1,0 +1,194 @@
+"""The `po` command: `po check` and friends, in Swedish.
+
+Exit codes: 0 no errors, 1 errors found, 2 the command itself was misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+from po_build.check.privacy.files import scan_file_text
+from po_build.check.result import summary_line
+from po_build.check.tree import check_tree
+from po_build.cli import clash, listing, new, review
+from po_build.cli.common import Parser
+from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
+from po_build.load.mkdocs_config import docs_dir_of
+from po_build.model.problems import Problem
+
+
+def _build_parser() -> Parser:
+    parser = Parser(
+        prog="po",
+        description="po-build: kontrollera och bygg rapporter om systembrister.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=Parser)
+    check = sub.add_parser(
+        "check",
+        help="kontrollera rapporterna (fält, rubriker, personuppgifter)",
+        description="Kontrollerar rapporterna och skriver ut varje problem med fil, rad och "
+        "kolumn. Utan SÖKVÄG kontrolleras docs_dir i ./mkdocs.yml.",
+    )
+    check.add_argument("paths", nargs="*", metavar="SÖKVÄG", help="mapp eller fil att kontrollera")
+    check.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="utdata: text (standard), github (anteckningar i pull requests) eller json",
+    )
+    check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
+    new.add_parser(sub)
+    listing.add_parsers(sub)
+    review.add_parser(sub)
+    clash.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "check":
+        return _check(args)
+    if getattr(args, "run", None) is not None:  # ny, lista, status, granska, krockar: set by their modules
+        return int(args.run(args))
+    return 2  # pragma: no cover
+
+
+def _usage_error(message: str) -> int:
+    print(f"po: {message}", file=sys.stderr)
+    return 2
+
+
+def _content_root(path: Path) -> tuple[Path, Path | None]:
+    """The content folder a path belongs to, and the file to report on (None: all)."""
+    path = path.resolve()
+    target = path if path.is_file() else None
+    folder = path.parent if path.is_file() else path
+    for candidate in (folder, *folder.parents):
+        if candidate.name in (REPORT_DIR, YEAR_DIR):
+            return candidate.parent, target
+        if (candidate / REPORT_DIR).is_dir() or (candidate / YEAR_DIR).is_dir():
+            return candidate, target
+        if (candidate / VOCABULARY_FILE).is_file():
+            return candidate, target
+    return folder, target
+
+
+def _check(args: argparse.Namespace) -> int:
+    today = date.today()
+    if args.idag:
+        try:
+            today = date.fromisoformat(args.idag)
+        except ValueError:
+            return _usage_error(f"--idag ska vara ett datum ÅÅÅÅ-MM-DD, inte '{args.idag}'")
+    paths = [Path(p) for p in args.paths]
+    if not paths:
+        config = Path("mkdocs.yml")
+        if not config.is_file():
+            return _usage_error(
+                "hittar ingen mkdocs.yml här – gå till webbplatsens mapp eller ange en sökväg, "
+                "t.ex. 'po check content'"
+            )
+        try:
+            paths = [docs_dir_of(config)]
+        except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
+            mark = getattr(err, "problem_mark", None)  # the error's own text is English
+            where = f" (rad {mark.line + 1})" if mark is not None else ""
+            return _usage_error(f"mkdocs.yml går inte att läsa{where} – se över indrag och kolon")
+    for p in paths:
+        if not p.exists():
+            return _usage_error(f"'{p}' finns inte – kontrollera sökvägen")
+
+    roots: dict[Path, set[Path] | None] = {}
+    for p in paths:
+        root, target = _content_root(p)
+        if target is not None and not _is_content_file(target, root):
+            print(f"po: hoppar över {p} – det är ingen rapport som bygget läser "
+                  "(mallar och filer som börjar med _ eller . ignoreras)", file=sys.stderr)
+            continue
+        if target is None:
+            roots[root] = None
+        else:
+            chosen = roots.setdefault(root, set())
+            if chosen is not None:  # None: the whole folder is checked anyway
+                chosen.add(target)
+
+    problems: list[Problem] = []
+    files = 0
+    cwd = Path.cwd()
+    for root, targets in roots.items():
+        result = check_tree(root, today=today, scanner=scan_file_text, display_root=cwd)
+        if targets is None:
+            problems += result.problems
+            files += result.files_checked
+        else:
+            wanted = {_shown(t, cwd) for t in targets}
+            problems += [p for p in result.problems if p.path in wanted]
+            files += len(targets)
+    summary = summary_line(problems, files)
+    _print(problems, summary, files, args.format)
+    return 1 if any(p.severity == "fel" for p in problems) else 0
+
+
+def _is_content_file(path: Path, root: Path) -> bool:
+    try:
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+    except ValueError:
+        return False
+    return not is_ignored(rel) and path.suffix.lower() in (".md", ".yml", ".yaml")
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _print(problems: list[Problem], summary: str, files: int, fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        json.dump(
+            {
+                "filer": files,
+                "fel": sum(p.severity == "fel" for p in problems),
+                "varningar": sum(p.severity == "varning" for p in problems),
+                "sammanfattning": summary,
+                "problem": [
+                    {
+                        "fil": p.path,
+                        "rad": p.line,
+                        "kolumn": p.col,
+                        "kod": p.code,
+                        "nivå": p.severity,
+                        "meddelande": p.message,
+                    }
+                    for p in problems
+                ],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+        return
+    for p in problems:
+        if fmt == "github":
+            kind = "error" if p.severity == "fel" else "warning"
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            out.write(f"::{kind} file={p.path},line={p.line},col={p.col},title={p.code}::{message}\n")
+        else:
+            out.write(p.format() + "\n")
+    out.write(summary + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""What the plugin adds to every finished page: feed links in <head>, and in the internal
+build a robots meta tag and a banner. Done on the output, not in a theme override, so
+that no override can forget them."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from mkdocs.utils import get_relative_url
+
+from po_build.outputs.paths import MAIN_FEED
+
+INTERNAL_BANNER = ('<div class="po-intern-banner" role="note">INTERN VERSION för styrgruppen – '
+                   "innehåller utkast och interna uppgifter. Får inte publiceras eller spridas.</div>")
+
+
+def decorate(output: str, page_url: str, internal: bool, feeds: dict[str, str]) -> str:
+    head = []
+    if not internal:
+        for path in (MAIN_FEED, f"{page_url}atom.xml"):
+            if path in feeds:
+                href = get_relative_url(path, page_url or "./")
+                head.append(f'<link rel="alternate" type="application/atom+xml" '
+                            f'title="{escape(feeds[path])}" href="{escape(href)}">')
+    else:
+        head.append('<meta name="robots" content="noindex, nofollow">')
+    if head:
+        output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
+    if internal:
+        output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + INTERNAL_BANNER, output, count=1)
+    return output

@@ -1,0 +1,70 @@
+"""The deficiency list's facets (level, status, category, actor, year, area) with their values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from po_build.model.slug import slugify
+from po_build.outputs.pages import PageSettings, PageSpec, paginate
+from po_build.project.projection import Label, Projection, ReportView
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # URL part: niva, kategori, ...
+    title: str  # "Nivå"
+    values: list[tuple[Label, list[ReportView]]]
+
+
+def facets(p: Projection) -> list[Facet]:
+    """Every facet of the deficiency list, with all its values (also empty ones)."""
+    brister = p.brister
+    v = p.vocabulary
+
+    def group(facet: str, terms: Iterable[tuple[str, str]], key: Callable[[ReportView], Iterable[str]]
+              ) -> list[tuple[Label, list[ReportView]]]:
+        out = []
+        for term_id, namn in terms:
+            items = [r for r in brister if term_id in key(r)]
+            out.append((Label(term_id, namn, facet), items))
+        return out
+
+    years = sorted({r.year for r in brister}, reverse=True)
+    areas = [(t.id, t.namn) for t in v.areas.values()]
+    if any(a.id == "region" for r in brister for a in r.områden):
+        areas.append(("region", p.region or "Hela regionen"))
+    return [
+        Facet("niva", "Nivå", group("niva", [(t.id, t.namn) for t in v.levels.values()],
+                                    lambda r: [r.nivå.id] if r.nivå else [])),
+        Facet("status", "Status", group("status", [(t.id, t.namn) for t in v.statuses.values()],
+                                        lambda r: [r.status.id] if r.status else [])),
+        Facet("kategori", "Kategori", group("kategori",
+                                            [(t.id, t.namn) for t in v.categories.values()],
+                                            lambda r: [c.id for c in r.kategorier])),
+        Facet("aktor", "Aktör", group("aktor", [(t.id, t.namn) for t in v.actors.values()],
+                                      lambda r: [a.id for a in r.aktörer])),
+        Facet("ar", "År", group("ar", [(str(y), str(y)) for y in years],
+                                lambda r: [str(r.year)])),
+        Facet("omrade", "Område", group("omrade", areas, lambda r: [a.id for a in r.områden])),
+    ]
+
+
+def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
+    """The list of all deficiencies, one list per facet value, and the list of positive events."""
+    all_facets = facets(p)
+    common = {"facets": all_facets}
+    specs = paginate("brister", "Brister", p.brister,
+                     {**common, "heading": "Alla brister", "current": None}, settings.per_page)
+    for facet in all_facets:
+        for label, items in facet.values:
+            heading = f"{facet.title}: {label.namn}"
+            specs += paginate(
+                f"brister/{facet.key}/{slugify(label.id)}", heading, items,
+                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet},
+                settings.per_page,
+            )
+    specs += paginate("positivt", "Positiva händelser", p.positiva,
+                      {"heading": "Positiva händelser", "facets": [], "current": None},
+                      settings.per_page, template="positivt.html")
+    return specs

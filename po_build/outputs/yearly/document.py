@@ -1,0 +1,365 @@
+"""The yearly report (årsrapport): from a Projection to an ordered document.
+
+The author writes the narrative (foreword in `arsrapport/<år>/index.md`,
+chapters beside it ordered by `ordning`) and places the generated sections with
+markers on their own line, `<!-- po: NAMN -->`. This module turns that into one
+:class:`YearDocument`: an ordered list of parts (foreword, chapters, and a final
+part for what was not placed), each a sequence of rendered author Markdown and
+generated sections. The web page and the PDF are both rendered from it, so they
+can never disagree.
+
+Where a section goes when no marker names it (documented in docs/arsrapport.md):
+
+- `nyckeltal` last in the foreword (first in the final part if there is no foreword);
+- every other section in a final part "Siffror och sammanställningar", in the
+  order of DEFAULT_ORDER; `sokande` only when the year gives `sökande`.
+
+What the figures count:
+
+- the year's deficiencies and positive events: reports whose `datum` lies in the
+  year (the date a deficiency was first noticed);
+- remedied during the year: a `historik` step `åtgärdad` dated in the year,
+  whenever the deficiency was first noticed;
+- status "at the end of the year": the last `historik` step dated in or before
+  the year (the current status for a report without `historik`), so a yearly
+  report keeps its figures when the work goes on the next year;
+- recurring: seen at least RECURRING_MIN times (`förekomster` + 1), noticed in the
+  year or still open at its end;
+- the previous year's figures for the change, when the projection has any report
+  from that year.
+
+Everything comes from the Projection: the public build counts only published
+reports, the internal one all of them, and the text says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from html import unescape as html_unescape
+from typing import Any
+
+from markupsafe import Markup
+
+from po_build.check.body import visible_lines
+from po_build.contract.markers import DEFAULT_ORDER, MARKER, MARKER_NAMES, SECTION_TITLES
+from po_build.contract.options import PositiveSelection
+from po_build.model.slug import slugify
+from po_build.outputs.paths import pdf_path
+from po_build.outputs.yearly.sections import ATX_HEADING, basis_text, section_data
+from po_build.project.projection import Projection, YearView
+from po_build.render.markdown import markdown_to_html
+
+FIGURES_PART = "Siffror och sammanställningar"
+FOREWORD_PART = "Förord"
+
+assert set(SECTION_TITLES) == set(MARKER_NAMES), "varje markering behöver en rubrik"
+
+
+_HTML_HEADING = re.compile(r"<h([3-6])>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+# --- the document -------------------------------------------------------------------
+
+
+@dataclass
+class FigureSection:
+    """A generated section, where it stands and what it shows."""
+
+    name: str
+    title: str
+    anchor: str
+    level: int  # the heading that names the section: ours, or the author's just before the marker
+    own_heading: bool
+    data: dict[str, Any]
+
+    @property
+    def sub(self) -> int:
+        """Level for headings inside the section."""
+        return min(6, self.level + 1)
+
+
+@dataclass
+class Block:
+    html: Markup | None = None
+    section: FigureSection | None = None
+
+
+@dataclass
+class Part:
+    anchor: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    headings: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title) of level-3 headings
+
+
+@dataclass
+class YearDocument:
+    year: int
+    title: str
+    organisation: str
+    tema: str | None
+    draft: bool
+    internal: bool
+    basis: str
+    parts: list[Part]
+    sections: dict[str, FigureSection]
+
+    @property
+    def page_url(self) -> str:
+        return f"arsrapport/{self.year}/"
+
+    @property
+    def pdf_url(self) -> str:
+        return pdf_path(self.year)
+
+    @property
+    def charts(self) -> list[str]:
+        return [s.data["chart"] for s in self.sections.values() if s.data.get("chart")]
+
+
+
+
+# --- status at the end of a year ---------------------------------------------------
+
+
+
+
+
+
+# --- figures --------------------------------------------------------------------------
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+# --- assembling the document -----------------------------------------------------
+
+
+
+
+class _Anchors:
+    """Unique ids within one document."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        base = slugify(text, fallback="avsnitt")
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+
+def _render_chunk(text: str, part: Part, anchors: _Anchors) -> Markup | None:
+    """Author Markdown, `##` shifted to h3 under the part's h2, with ids on headings."""
+    if not text.strip():
+        return None
+    html = markdown_to_html(text, shift_headings=1)
+
+    def with_id(m: re.Match[str]) -> str:
+        # Plain text for the table of contents, which the template escapes once.
+        title = html_unescape(_TAG.sub("", m.group(2))).strip()
+        anchor = anchors(f"{part.anchor}-{title}")
+        if m.group(1) == "3":
+            part.headings.append((anchor, title))
+        return f'<h{m.group(1)} id="{anchor}">{m.group(2)}</h{m.group(1)}>'
+
+    return Markup(_HTML_HEADING.sub(with_id, html))  # safe: sanitised by markdown_to_html
+
+
+def _split(
+    body: str,
+    part: Part,
+    anchors: _Anchors,
+    make: Callable[[str, int, bool], FigureSection | None],
+    placed: dict[str, FigureSection],
+) -> None:
+    """Fill `part` from `body`: Markdown between markers, a section at each marker."""
+    lines = body.split("\n")
+    markers = {i: m.group(1) for i, line in visible_lines(body) if (m := MARKER.match(line))}
+    headings = {i: len(m.group(1)) + 1 for i, line in visible_lines(body) if (m := ATX_HEADING.match(line))}
+    titles = {i: m.group(2) for i, line in visible_lines(body) if (m := ATX_HEADING.match(line))}
+    chunk: list[str] = []
+    level = 2  # the part's own heading
+    last_heading_line = -1
+    for i, line in enumerate(lines):
+        if i in headings:
+            level, last_heading_line = min(6, headings[i]), i
+        if i not in markers:
+            chunk.append(line)
+            continue
+        html = _render_chunk("\n".join(chunk), part, anchors)
+        if html:
+            part.blocks.append(Block(html=html))
+        # Right under the author's heading ("## Årets siffror", then the marker) the
+        # author has named the section already; a second heading would only repeat it.
+        follows_heading = last_heading_line >= 0 and not any(
+            lines[j].strip() for j in range(last_heading_line + 1, i)
+        )
+        chunk = []
+        name = markers[i]
+        # Under an author's heading with the section's own name ("## Brister per nivå",
+        # a paragraph, the marker), a second heading would only repeat it.
+        under_same_title = last_heading_line >= 0 and name in SECTION_TITLES and (
+            titles[last_heading_line].casefold() == SECTION_TITLES[name].casefold())
+        follows_heading = follows_heading or under_same_title
+        if name not in MARKER_NAMES:
+            continue  # `po check` refuses it (PO330); nothing to place
+        if name in placed:
+            # The same section twice would repeat every figure; point back instead.
+            first = placed[name]
+            part.blocks.append(Block(html=Markup(
+                f'<p class="po-see-also">Se <a href="#{first.anchor}">{Markup.escape(first.title)}</a>.</p>'
+            )))
+            continue
+        section = make(name, level if follows_heading else min(6, level + 1), not follows_heading)
+        if section is not None:
+            placed[name] = section
+            part.blocks.append(Block(section=section))
+    html = _render_chunk("\n".join(chunk), part, anchors)
+    if html:
+        part.blocks.append(Block(html=html))
+
+
+def build_document(
+    p: Projection, y: YearView, organisation: str | None = None, positive: PositiveSelection = "alla"
+) -> YearDocument:
+    """The whole yearly report for one year, in reading order."""
+    anchors = _Anchors()
+    anchors.used.update({"innehall", "po-innehall"})
+
+    def make(name: str, level: int, own_heading: bool) -> FigureSection | None:
+        data = {"year": y.år, **section_data(p, y, name, positive)}
+        return FigureSection(name, SECTION_TITLES[name], anchors(f"po-{name}"), level, own_heading, data)
+
+    placed: dict[str, FigureSection] = {}
+    parts: list[Part] = []
+    foreword: Part | None = None
+    if y.foreword.strip():
+        foreword = Part(anchors("forord"), FOREWORD_PART)
+        _split(y.foreword, foreword, anchors, make, placed)
+        parts.append(foreword)
+    chapter_parts = []
+    for chapter in sorted(y.chapters, key=lambda c: c.ordning):
+        part = Part(anchors(chapter.rubrik), chapter.rubrik)
+        _split(chapter.body, part, anchors, make, placed)
+        chapter_parts.append(part)
+    if foreword is not None and "nyckeltal" not in placed:
+        # Unplaced, the figures come right after the foreword, where a reader
+        # expects a summary of the year; they are known before any chapter is read.
+        section = make("nyckeltal", 3, True)
+        assert section is not None
+        placed["nyckeltal"] = section
+        foreword.blocks.append(Block(section=section))
+    parts += chapter_parts
+    rest = [name for name in ("nyckeltal", *DEFAULT_ORDER) if name not in placed]
+    if rest and not y.sökande and "sokande" in rest:
+        rest.remove("sokande")  # nothing to show, and nobody asked for it
+    if rest:
+        final = Part(anchors(FIGURES_PART), FIGURES_PART)
+        for name in rest:
+            section = make(name, 3, True)
+            assert section is not None
+            placed[name] = section
+            final.blocks.append(Block(section=section))
+            final.headings.append((section.anchor, section.title))
+        parts.append(final)
+    for part in parts:
+        for block in part.blocks:
+            s = block.section
+            if s is not None and s.own_heading and s.level == 3:
+                part.headings.append((s.anchor, s.title))
+        # Headings were collected in two passes; put them back in reading order.
+        order = {a: n for n, a in enumerate(_reading_order(part))}
+        part.headings.sort(key=lambda h: order.get(h[0], 0))
+        part.headings = list(dict.fromkeys(part.headings))
+    return YearDocument(
+        year=y.år,
+        title=y.titel,
+        organisation=organisation or p.organisation,
+        tema=y.tema,
+        draft=y.draft,
+        internal=p.internal,
+        basis=basis_text(p, y.år),
+        parts=parts,
+        sections=placed,
+    )
+
+
+def _reading_order(part: Part) -> Iterable[str]:
+    for block in part.blocks:
+        if block.section is not None:
+            yield block.section.anchor
+        elif block.html is not None:
+            yield from re.findall(r'<h3 id="([^"]+)"', block.html)
+
+
+# Pages and the PDF are made from the same projection in one build; the charts
+# are the slow part, so the documents are made once per projection.
+_cache: tuple[Projection, str, dict[int, YearDocument]] | None = None
+
+
+def documents(p: Projection, organisation: str | None = None,
+              positive: PositiveSelection = "alla") -> list[YearDocument]:
+    """One document per year in the projection (published years only, publicly), newest first."""
+    global _cache
+    if _cache is None or _cache[0] is not p or _cache[1] != positive:
+        _cache = (p, positive, {})
+    docs = _cache[2]
+    for y in p.years:
+        if y.år not in docs:
+            docs[y.år] = build_document(p, y, positive=positive)
+    out = [docs[y.år] for y in p.years]
+    if organisation and organisation != p.organisation:
+        out = [replace(doc, organisation=organisation) for doc in out]
+    return out
+
+
+# --- pages ---------------------------------------------------------------------------
+
+
+
+
+# --- Socialstyrelsen's questions as open data ----------------------------------------
+
+
+
+
+
+
+
+
