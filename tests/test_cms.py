@@ -168,7 +168,7 @@ def test_the_built_site_has_the_form_with_its_own_script_only(built: Path) -> No
     page = (built / "admin" / "index.html").read_text("utf-8")
     assert '<html lang="sv">' in page and 'name="robots" content="noindex' in page
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', page)
-    assert scripts == ["po-forst.js", "decap-cms.js", "po-cms.js"]
+    assert scripts == ["po-forst.js", "decap-cms.js", "po-slug.js", "po-cms.js"]
     for src in [*scripts, *re.findall(r'href="([^"]+)"', page)]:
         assert "//" not in src and (built / "admin" / src).is_file(), src
     assert "Content-Security-Policy" in page

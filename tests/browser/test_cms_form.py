@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -25,12 +26,15 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from po_build.model.slug import report_file_name
+
 from .conftest import NO_MOTION_CSS, REPO, WIDTHS, _SiteHandler, artefact, unavailable
 from .test_axe import WCAG_TAGS, report
 
 SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 YEAR = date.today().year - 1  # a date in the past, in a year the sample site has reports for
 SAMPLE_YEAR = 2025
+RUBRIK = "Telefontiden hos kundtjänsten räcker inte för klienterna"
 
 
 def _free_port() -> int:
@@ -115,7 +119,9 @@ def form(browser: Any, clone: dict[str, Any]) -> Iterator[Any]:
             outside.append(route.request.url)
             route.abort()
 
-        context.route(lambda url: not url.startswith("http://127.0.0.1:"), guard)
+        # A pattern, not a Python function: the browser matches it itself. With a function
+        # every request waits for this thread, which sleeps while git works (the save hung).
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/)"), guard)
         page = context.new_page()
         page.po_outside = outside
         page.po_console = []
@@ -157,20 +163,26 @@ def _branches(root: Path) -> list[str]:
 
 
 def _wait_for_branch(root: Path, before: list[str], page: Any) -> str:
-    # Decap's local server takes its time over git on a busy machine.
+    """The new review branch, once the form says it is saved and the branch has the commit."""
+    # Decap's local server takes its time over git on a busy machine: it makes the branch
+    # first and commits to it after, so the branch alone is not yet the submission.
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
+        saved = page.get_by_text("Sparad och inlämnad för granskning.").count() > 0
         new = [b for b in _branches(root) if b not in before]
-        if new:
+        if saved and new and _git(root, "rev-list", f"main..{new[0]}").strip():
             return new[0]
-        time.sleep(0.3)
+        page.wait_for_timeout(300)  # not time.sleep: the page goes on meanwhile
     page.screenshot(path=str(artefact("skarmbilder/formular-sparades-inte.png")))
     toasts = page.locator(".Toastify").all_inner_texts()
     pytest.fail(f"formuläret sparade ingen gren för granskning: {_errors(page)} {toasts} {page.po_console}")
 
 
 def _po_check(root: Path, branch: str, worktree: Path) -> subprocess.CompletedProcess[str]:
-    _git(root, "worktree", "add", "-q", str(worktree), branch)
+    # A clone of the review branch, as CI checks out a pull request. Not `git worktree`:
+    # decap-server switches branches in the repository, and git refuses a branch that is
+    # checked out in another worktree.
+    _git(root.parent, "clone", "-q", "--branch", branch, str(root), str(worktree))
     po = REPO / ".venv" / "bin" / "po"
     return subprocess.run([str(po if po.exists() else "po"), "check"], cwd=worktree, capture_output=True, text=True)
 
@@ -192,7 +204,7 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     root = clone["root"]
     page = form()
     _new(page, clone, "brister")
-    page.get_by_label("Rubrik", exact=True).fill("Telefontiden hos kundtjänsten räcker inte för klienterna")
+    page.get_by_label("Rubrik", exact=True).fill(RUBRIK)
     page.get_by_label("Datum", exact=True).fill(f"{SAMPLE_YEAR}-05-10")
     _pick(page, "Nivå", "Lokal nivå")
     _pick(page, "Kategorier", "Bemötande")  # only for the individual level
@@ -240,7 +252,9 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     # The review branch has the file, named as the content format wants, and po check passes.
     files = [f for f in _git(root, "ls-tree", "-r", "--name-only", branch, "content/brister").split()
              if f"/{expected}-" in f]
-    assert files == [f"content/brister/{SAMPLE_YEAR}/{expected}-telefontiden-hos-kundtjansten-racker-inte-for.md"]
+    # As `po ny` names it: the id as it is, the year's folder, whole words of the rubrik.
+    assert files == [f"content/brister/{SAMPLE_YEAR}/{report_file_name(expected, RUBRIK)}"]
+    assert files[0].endswith("-telefontiden-hos-kundtjansten-racker-inte-for.md")
     text = _git(root, "show", f"{branch}:{files[0]}")
     assert text.startswith(f"---\nid: {expected}\ntyp: brist\n")
     assert "kategorier:\n  - tillganglighet\n" in text and "publicera: false\n" in text
@@ -268,12 +282,14 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     _save(page)
     deadline = time.monotonic() + 90
     while _git(root, "rev-parse", branch) == head and time.monotonic() < deadline:
-        time.sleep(0.3)
+        page.wait_for_timeout(300)
     decided = _git(root, "show", f"{branch}:{files[0]}")
     assert "publicera: true\n" in decided and f"publicerad: {date.today().isoformat()}\n" in decided
 
     # Merged (on GitHub: the pull request), it builds into the public page.
+    # A merged pull request is no longer open; decap-server knows open ones by their branch.
     _git(root, "merge", "-q", "--no-ff", "-m", "Inlämningen godkänd", branch)
+    _git(root, "branch", "-q", "-d", branch)
     _build(root, tmp_path / "publik")
     public = (tmp_path / "publik" / "brister" / expected / "index.html").read_text("utf-8")
     assert "Telefontiden hos kundtjänsten räcker inte för klienterna" in public
@@ -301,7 +317,7 @@ def test_an_ombud_submits_a_positive_event(form: Any, clone: dict[str, Any], tmp
     branch = _wait_for_branch(root, before, page)
     files = [f for f in _git(root, "ls-tree", "-r", "--name-only", branch, "content/brister").split()
              if f.rsplit("/", 1)[-1].startswith(f"P-{SAMPLE_YEAR}-") and "socialtjansten-ringde" in f]
-    assert len(files) == 1, files
+    assert len(files) == 1, _git(root, "diff", "--stat", "main", branch)
     assert "typ: positiv\n" in _git(root, "show", f"{branch}:{files[0]}")
     result = _po_check(root, branch, tmp_path / "granskning")
     assert result.returncode == 0, result.stdout + result.stderr

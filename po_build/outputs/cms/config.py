@@ -19,9 +19,16 @@ from typing import Any
 import yaml
 
 from po_build.contract.advice import FORM_ADVICE, ID_PREFIX, KIND_NAMES
-from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR
-from po_build.contract.schema import build_schema
+from po_build.contract.layout import (
+    ATTACHMENT_DIR,
+    FILE_SLUG_FALLBACK,
+    FILE_SLUG_LIMIT,
+    IGNORED_PREFIXES,
+    REPORT_DIR,
+)
+from po_build.contract.schema import ID_PARTS_RE, build_schema
 from po_build.contract.sections import SECTION_TABLE
+from po_build.model.slug import FOLDED_LETTERS, WORD_PATTERN
 from po_build.model.vocabulary import Term, Vocabulary
 
 from .options import LOCAL_SERVER, FormOptions
@@ -181,10 +188,12 @@ def collection(kind: str, vocab: Vocabulary, content_dir: str = CONTENT_DIR) -> 
         "create": True,
         "extension": "md",
         "format": "frontmatter",
-        # <år>/<id>-<rubrik>.md, as `po ny` names it. Decap lower-cases the name and takes
-        # {{year}} from today; po-cms.js puts the id's own letters and year back.
+        # Decap's own name for a new report: its key in the list of submissions and its
+        # branch (cms/brister/<this year>/<id>-<rubrik>). Decap lower-cases it, cuts words in
+        # half and cannot take the folder from `datum` (it reads no field in a path); the
+        # file itself is named as `po ny` names it by po-cms.js, from the rules under po:.
         "path": "{{year}}/{{slug}}",
-        "slug": "{{fields.id}}-{{fields.rubrik | truncate(50)}}",
+        "slug": "{{fields.id}}-{{fields.rubrik | truncate(40)}}",
         "identifier_field": "rubrik",
         "summary": "{{id}} – {{rubrik}}",
         # Both kinds share the folder; Decap's filter compares one field's value exactly.
@@ -220,6 +229,21 @@ def backend(options: FormOptions) -> dict[str, Any]:
     return config
 
 
+def form_rules() -> dict[str, Any]:
+    """What po-cms.js needs to know of the content format, beyond Decap's own fields.
+
+    Decap passes unknown top-level keys through to the backends, where po-cms.js reads
+    them: file names as `po ny` makes them (model/slug.py), the files the build never
+    reads (contract/layout.py), and how an id looks inside Decap's lower-cased keys.
+    """
+    return {
+        "filnamn": {"gräns": FILE_SLUG_LIMIT, "reserv": FILE_SLUG_FALLBACK, "ord": WORD_PATTERN,
+                    "bokstäver": dict(FOLDED_LETTERS)},
+        "ignoreras": list(IGNORED_PREFIXES),
+        "id": ID_PARTS_RE.pattern,
+    }
+
+
 def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "",
                content_dir: str = CONTENT_DIR) -> dict[str, Any]:
     config: dict[str, Any] = {
@@ -235,6 +259,7 @@ def cms_config(vocab: Vocabulary, options: FormOptions, site_url: str = "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "show_preview_links": False,
         "collections": [collection("brist", vocab, content_dir), collection("positiv", vocab, content_dir)],
+        "po": form_rules(),
     }
     if site_url:
         config["site_url"] = site_url

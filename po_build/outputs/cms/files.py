@@ -23,7 +23,7 @@ from .options import FormOptions
 ADMIN_DIR = "admin"
 DECAP_PACKAGE = "decap-cms"
 DECAP_SCRIPT = "decap-cms.js"
-OWN_ASSETS = ("po-forst.js", "po-cms.js", "po-cms.css", "po-forhandsvisning.css")
+OWN_ASSETS = ("po-forst.js", "po-slug.js", "po-cms.js", "po-cms.css", "po-forhandsvisning.css")
 # The hosts each backend talks to from the browser (API and sign-in token requests).
 _BACKEND_HOSTS = {"github": ["https://api.github.com"], "gitlab": ["https://gitlab.com"]}
 
@@ -108,6 +108,7 @@ def admin_page(organisation: str, options: FormOptions) -> str:
 </noscript>
 <script src="po-forst.js"></script>
 <script src="{DECAP_SCRIPT}"></script>
+<script src="po-slug.js"></script>
 <script src="po-cms.js"></script>
 </body>
 </html>

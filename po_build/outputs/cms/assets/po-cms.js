@@ -208,25 +208,35 @@
   CMS.registerWidget("po-datum", DateControl, DatePreview);
 
   // --- po-id: the next free id, chosen for the ombud ----------------------------
-  // The number is one more than the highest on the main branch for the year of
-  // `datum`. The form cannot see other people's open submissions; `po check` on the
-  // pull request does, and says exactly what to do if two have the same number.
+  // The number is one more than the highest for the year of `datum`, on the main
+  // branch and in the submissions still open in the form (every pull request the
+  // form has made). Two ombud saving in the same minute, or a file added some other
+  // way, can still give one number twice: `po krockar` on the pull request tells the
+  // later one the next free number and how to change it.
 
   // The query function of the id widget, by collection, for the check again at saving.
   var idSources = {};
 
+  function highestIn(ids, prefix) {
+    var highest = 0;
+    ids.forEach(function (id) {
+      id = String(id || "");
+      if (id.indexOf(prefix) === 0 && /^\d{3,4}$/.test(id.slice(prefix.length))) {
+        highest = Math.max(highest, parseInt(id.slice(prefix.length), 10));
+      }
+    });
+    return highest;
+  }
+
   function nextId(source, year) {
     var prefix = source.prefix + "-" + year + "-";
-    return source.query(source.forID, source.samling, ["id"], "").then(function (result) {
+    var onMain = source.query(source.forID, source.samling, ["id"], "").then(function (result) {
       var hits = (result && result.payload && result.payload.hits) || [];
-      var highest = 0;
-      hits.forEach(function (hit) {
-        var id = String((hit.data && hit.data.id) || "");
-        if (id.indexOf(prefix) === 0 && /^\d{3,4}$/.test(id.slice(prefix.length))) {
-          highest = Math.max(highest, parseInt(id.slice(prefix.length), 10));
-        }
-      });
-      return prefix + String(highest + 1).padStart(3, "0");
+      return hits.map(function (hit) { return hit.data && hit.data.id; });
+    });
+    return Promise.all([onMain, openIds()]).then(function (found) {
+      return prefix + String(Math.max(highestIn(found[0], prefix), highestIn(found[1], prefix)) + 1)
+        .padStart(3, "0");
     });
   }
 
@@ -433,6 +443,7 @@
     name: "preSave",
     handler: function (args) {
       var data = args.entry.get("data");
+      saving[args.entry.get("collection")] = { id: data.get("id"), rubrik: data.get("rubrik") };
       var intern = data.get("intern");
       if (intern && typeof intern.filter === "function" && typeof intern.has === "function") {
         data = data.set("intern", intern.filter(function (v) { return !isEmpty(v); }));
@@ -441,34 +452,76 @@
     },
   });
 
-  // --- file names as the content format has them --------------------------------
-  // Decap lower-cases every part of a file name it makes from a template, and has no
-  // way to take the year folder from a field called `datum`. The format wants
-  // <år>/<id>-<namn>.md with the id as it is (B-2025-021), the year being the id's.
-  // So the name is put right on its way to the git host, for the backends we use.
+  // --- the git host: file names, the files listed, the open submissions ---------
+  // Decap lower-cases every part of a file name it makes from a template and cuts
+  // words in half. The format wants <år>/<id>-<namn>.md as `po ny` names it
+  // (B-2025-021-telefontiden-racker-inte.md), so a new file is renamed on its way to
+  // the git host. Files the build never reads (content/brister/_mallar/, the web
+  // editor's templates) are left out of the lists, as the build leaves them out.
+  // The rules come from config.yml's key po:, which Decap hands every backend.
 
-  var NAME = /(^|\/)(\d{4}|[^/]*)\/([bp])-(\d{4})-(\d{3,4})(?=[-.])([^/]*)$/;
+  var rules = null;
+  var names = null;
+  var current = null; // the backend in use
+  var saving = {}; // collection → {id, rubrik} of the entry being saved, from preSave
 
-  function ownPath(path) {
-    return String(path).replace(NAME, function (_all, start, _folder, letter, year, number, rest) {
-      return start + year + "/" + letter.toUpperCase() + "-" + year + "-" + number + rest;
+  function isIgnored(path, folder) {
+    var rest = folder && path.indexOf(folder + "/") === 0 ? path.slice(folder.length + 1) : path;
+    return rest.split("/").some(function (part) {
+      return (rules.ignoreras || []).some(function (prefix) { return part.indexOf(prefix) === 0; });
     });
+  }
+
+  function listed(entries, folder) {
+    return (entries || []).filter(function (e) { return !(e && e.file && isIgnored(e.file.path, folder)); });
+  }
+
+  function ownPath(path, collection) {
+    var entry = saving[collection];
+    var m = /^(.*)\/[^/]*\/([^/]+)$/.exec(String(path));
+    if (!entry || !m || m[2].indexOf(String(entry.id).toLowerCase() + "-") !== 0) return path;
+    return m[1] + "/" + entry.id.slice(2, 6) + "/" + names.fileName(entry.id, entry.rubrik);
+  }
+
+  function openIds() {
+    // The ids in Decap's keys of the open submissions (brister/2025/b-2025-021-...).
+    if (!current || !current.unpublishedEntries || !rules) return Promise.resolve([]);
+    var pattern = new RegExp(rules.id, "gi");
+    return Promise.resolve(current.unpublishedEntries()).then(function (keys) {
+      var ids = [];
+      (keys || []).forEach(function (key) {
+        (String(key).match(pattern) || []).forEach(function (id) { ids.push(id.toUpperCase()); });
+      });
+      return ids;
+    }).catch(function () { return []; });
   }
 
   ["proxy", "github", "gitlab"].forEach(function (name) {
     var registered = CMS.getBackend(name);
     if (!registered) return;
     var init = registered.init;
-    registered.init = function () {
+    registered.init = function (config) {
       var backend = init.apply(null, arguments);
+      rules = (config && config.po) || { ignoreras: [] };
+      names = window.poSlug.make(rules.filnamn || {});
+      current = backend;
       var persist = backend.persistEntry.bind(backend);
       backend.persistEntry = function (entry, options) {
+        if (!options || !options.newEntry) return persist(entry, options); // an existing file keeps its name
         var files = (entry.dataFiles || []).map(function (file) {
-          // Only a new file is named here; an existing one keeps its path.
-          return file.newPath ? file : Object.assign({}, file, { path: ownPath(file.path) });
+          return Object.assign({}, file, { path: ownPath(file.path, options.collectionName) });
         });
         return persist(Object.assign({}, entry, { dataFiles: files }), options);
       };
+      ["entriesByFolder", "allEntriesByFolder"].forEach(function (method) {
+        if (typeof backend[method] !== "function") return;
+        var list = backend[method].bind(backend);
+        backend[method] = function (folder) {
+          return Promise.resolve(list.apply(null, arguments)).then(function (entries) {
+            return listed(entries, folder);
+          });
+        };
+      });
       return backend;
     };
   });
