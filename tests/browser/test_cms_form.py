@@ -28,12 +28,16 @@ from mkdocs.config import load_config
 
 from po_build.model.slug import report_file_name
 
-from .conftest import NO_MOTION_CSS, REPO, WIDTHS, _SiteHandler, artefact, unavailable
+from .conftest import REPO, WIDTHS, _SiteHandler, artefact, unavailable
 from .test_axe import WCAG_TAGS, report
 
 SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 YEAR = date.today().year - 1  # a date in the past, in a year the sample site has reports for
 SAMPLE_YEAR = 2025
+# No animations, as in the other browser tests, except Decap's messages: they close when
+# their animation ends, and would otherwise stay over the buttons for good.
+NO_MOTION_CSS = ('*:not([class*="Toastify"]), *:not([class*="Toastify"])::before, '
+                 '*:not([class*="Toastify"])::after { transition: none !important; animation: none !important; }')
 RUBRIK = "Telefontiden hos kundtjänsten räcker inte för klienterna"
 
 
@@ -149,12 +153,21 @@ def _errors(page: Any) -> list[str]:
 
 
 def _save(page: Any) -> None:
+    # A message from the last save can lie over the button on a phone; close it, as one would.
+    # (It closes by itself when its animation ends, and the tests switch animations off.)
+    for close in page.locator(".Toastify__close-button").all():
+        if close.is_visible():
+            close.click()
     page.get_by_role("button", name="Spara och lämna in").click()
 
 
 def _new(page: Any, clone: dict[str, Any], collection: str) -> None:
     page.goto(f"{clone['url']}/admin/#/collections/{collection}/new")
-    page.wait_for_selector("text=Förslag till åtgärder" if collection == "brister" else "text=Händelse")
+    page.get_by_label("Förslag till åtgärder" if collection == "brister" else "Händelse").wait_for()
+    # From another report's page the old form shows for a moment: wait for the empty one.
+    deadline = time.monotonic() + 15
+    while page.get_by_label("Datum", exact=True).input_value() and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
     page.add_style_tag(content=NO_MOTION_CSS)
 
 
@@ -200,6 +213,58 @@ def _axe(page: Any) -> list[dict[str, Any]]:
     )
 
 
+def _wait_for_commit(root: Path, branch: str, head: str, page: Any) -> None:
+    """The steering group's change is on the review branch, and the form says it is saved."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        saved = page.get_by_text("Sparad och inlämnad för granskning.").count() > 0
+        if saved and _git(root, "rev-parse", branch) != head:
+            return
+        page.wait_for_timeout(300)
+    pytest.fail(f"styrgruppens ändring sparades inte: {_errors(page)} {page.po_console}")
+
+
+def _decide(page: Any, clone: dict[str, Any], report_id: str, branch: str, path: str, wait_for: str) -> None:
+    """The steering group opens the submission from the list of open ones and decides to publish."""
+    root = clone["root"]
+    page.goto(f"{clone['url']}/admin/#/workflow")
+    page.get_by_text(report_id).first.click()
+    page.get_by_label(wait_for).wait_for()
+    page.add_style_tag(content=NO_MOTION_CSS)
+    page.get_by_label("Publicera (styrgruppens beslut)").click()
+    _save(page)
+    page.wait_for_timeout(800)
+    # The date of the decision is required once the box is ticked, as `po check` wants.
+    assert "behöver fyllas i när rutan ”publicera” är ikryssad" in " ".join(_errors(page)).lower()
+    page.get_by_label("Datum för beslutet att publicera").fill(date.today().isoformat())
+    head = _git(root, "rev-parse", branch)
+    _save(page)
+    _wait_for_commit(root, branch, head, page)
+    decided = _git(root, "show", f"{branch}:{path}")
+    assert "publicera: true\n" in decided and f"publicerad: {date.today().isoformat()}\n" in decided
+
+
+def _merge_and_build(root: Path, branch: str, site: Path) -> None:
+    """The pull request merged (on GitHub or GitLab), then the public site built from main."""
+    # A merged pull request is no longer open; decap-server knows open ones by their branch.
+    _git(root, "merge", "-q", "--no-ff", "-m", "Inlämningen godkänd", branch)
+    _git(root, "branch", "-q", "-d", branch)
+    _build(root, site)
+
+
+def _next_on_main(root: Path, letter: str) -> str:
+    numbers = [int(p.name[7:10]) for p in (root / "content" / "brister" / str(SAMPLE_YEAR)).glob(f"{letter}-*.md")]
+    return f"{letter}-{SAMPLE_YEAR}-{max(numbers) + 1:03d}"
+
+
+def _wait_for_id(page: Any, expected: str) -> None:
+    id_box = page.get_by_label("Id", exact=True)
+    deadline = time.monotonic() + 15
+    while id_box.input_value() != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert id_box.input_value() == expected
+
+
 def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[str, Any], tmp_path: Path) -> None:
     root = clone["root"]
     page = form()
@@ -209,40 +274,38 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     _pick(page, "Nivå", "Lokal nivå")
     _pick(page, "Kategorier", "Bemötande")  # only for the individual level
     _pick(page, "Aktörer", "Försäkringskassan")
-    _pick(page, "Allvarlighet", "Hög")
     page.get_by_label("Beskrivning").fill("Klienter kommer inte fram till sin handläggare på telefon.")
     page.get_by_label("Orsaker").fill(
         "Skriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, inte enskilda personer.")
     page.get_by_label("Konsekvenser").fill("Kompletteringar kommer in för sent och ersättningen dröjer.")
-    # The next free id of the year, on the main branch of the sample site: B-2025-021.
-    existing = sorted((root / "content" / "brister" / str(SAMPLE_YEAR)).glob("B-*.md"))
-    expected = f"B-{SAMPLE_YEAR}-{int(existing[-1].name[7:10]) + 1:03d}"
-    id_box = page.get_by_label("Id", exact=True)
-    deadline = time.monotonic() + 15
-    while id_box.input_value() != expected and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
-    assert id_box.input_value() == expected
+    # The next free id of the year on the main branch of the sample site (B-2025-021).
+    expected = _next_on_main(root, "B")
+    _wait_for_id(page, expected)
 
     before = _branches(root)
     _save(page)
     page.wait_for_timeout(800)
     errors = " ".join(_errors(page)).lower()
-    # Refused in the form, in Swedish: a category not for the level, a missing required
-    # section, the hint text left in a section. Nothing was saved.
+    # Refused in the form, in Swedish: a required field left empty, a category not for the
+    # level, a missing required section, the hint text left in a section. Nothing was saved.
+    assert "allvarlighet behöver fyllas i." in errors, errors
     assert "”bemötande” hör inte till lokal nivå" in errors, errors
     assert "skriv något under ”förslag till åtgärder”" in errors, errors
     assert "hjälptexten under ”orsaker” står kvar" in errors, errors
     assert _branches(root) == before
-    page.screenshot(path=str(artefact("skarmbilder/formular-fel-dator.png")), full_page=False)
+    page.get_by_text("hör inte till lokal nivå").scroll_into_view_if_needed()
+    page.screenshot(path=str(artefact("skarmbilder/formular-fel-dator.png")))
 
     page.get_by_label("Kategorier", exact=True).click()
     page.keyboard.press("Backspace")
     page.keyboard.type("Tillgänglighet")
     page.keyboard.press("Enter")
+    _pick(page, "Allvarlighet", "Hög")
     page.get_by_label("Orsaker").fill("Telefontiden är två timmar i veckan och ingen ringer tillbaka.")
     page.get_by_label("Förslag till åtgärder").fill("Längre telefontid och en rutin för att ringa tillbaka.")
     page.get_by_label("Rapportör").fill("Ombud A")
-    page.screenshot(path=str(artefact("skarmbilder/formular-brist-dator.png")), full_page=True)
+    page.get_by_label("Beskrivning").scroll_into_view_if_needed()
+    page.screenshot(path=str(artefact("skarmbilder/formular-brist-dator.png")))
     _save(page)
     branch = _wait_for_branch(root, before, page)
     assert not page.po_outside, f"formuläret hämtade från andra webbplatser: {page.po_outside}"
@@ -268,39 +331,31 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     assert _git(root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"  # the main branch is untouched
     assert not (root / files[0]).exists()
 
-    # The steering group decides in the same form: publicera and the date of the decision.
-    page.goto(f"{clone['url']}/admin/#/workflow")
-    page.get_by_text(expected).first.click()
-    page.wait_for_selector("text=Förslag till åtgärder")
-    page.add_style_tag(content=NO_MOTION_CSS)
-    page.get_by_label("Publicera (styrgruppens beslut)").click()
-    _save(page)
-    page.wait_for_timeout(800)
-    assert "behöver fyllas i när rutan ”publicera” är ikryssad" in " ".join(_errors(page)).lower()
-    page.get_by_label("Datum för beslutet att publicera").fill(date.today().isoformat())
-    head = _git(root, "rev-parse", branch)
-    _save(page)
-    deadline = time.monotonic() + 90
-    while _git(root, "rev-parse", branch) == head and time.monotonic() < deadline:
-        page.wait_for_timeout(300)
-    decided = _git(root, "show", f"{branch}:{files[0]}")
-    assert "publicera: true\n" in decided and f"publicerad: {date.today().isoformat()}\n" in decided
+    # A second report while the first is still open gets the next number, not the same.
+    _new(page, clone, "brister")
+    page.get_by_label("Datum", exact=True).fill(f"{SAMPLE_YEAR}-06-01")
+    _wait_for_id(page, f"B-{SAMPLE_YEAR}-{int(expected[-3:]) + 1:03d}")
+    page.once("dialog", lambda dialog: dialog.accept())  # leave it unsaved
 
-    # Merged (on GitHub: the pull request), it builds into the public page.
-    # A merged pull request is no longer open; decap-server knows open ones by their branch.
-    _git(root, "merge", "-q", "--no-ff", "-m", "Inlämningen godkänd", branch)
-    _git(root, "branch", "-q", "-d", branch)
-    _build(root, tmp_path / "publik")
+    # The steering group decides in the same form; merged, it builds into the public page.
+    _decide(page, clone, expected, branch, files[0], "Förslag till åtgärder")
+    _merge_and_build(root, branch, tmp_path / "publik")
     public = (tmp_path / "publik" / "brister" / expected / "index.html").read_text("utf-8")
-    assert "Telefontiden hos kundtjänsten räcker inte för klienterna" in public
+    assert RUBRIK in public
     assert f"maj {SAMPLE_YEAR}" in public and f"{SAMPLE_YEAR}-05-10" not in public
     assert "Ombud A" not in public
 
 
-def test_an_ombud_submits_a_positive_event(form: Any, clone: dict[str, Any], tmp_path: Path) -> None:
+def test_an_ombud_submits_a_positive_event_on_a_phone(form: Any, clone: dict[str, Any], tmp_path: Path) -> None:
     root = clone["root"]
     page = form("mobil")
     _new(page, clone, "positiva")
+    # Nothing of the form reaches outside a phone's screen: not the save button either.
+    width = WIDTHS["mobil"][0]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    save = page.get_by_role("button", name="Spara och lämna in").bounding_box()
+    assert save is not None and save["x"] >= 0 and save["x"] + save["width"] <= width
+
     page.get_by_label("Rubrik", exact=True).fill("Socialtjänsten ringde upp samma dag")
     page.get_by_label("Datum", exact=True).fill(f"{date.today().year + 1}-01-01")
     _pick(page, "Kategorier", "Tydlighet och återkoppling")
@@ -312,13 +367,27 @@ def test_an_ombud_submits_a_positive_event(form: Any, clone: dict[str, Any], tmp
     assert "ligger i framtiden" in " ".join(_errors(page)).lower()
     assert _branches(root) == before
     page.get_by_label("Datum", exact=True).fill(f"{SAMPLE_YEAR}-09-02")
-    page.screenshot(path=str(artefact("skarmbilder/formular-positiv-mobil.png")), full_page=True)
+    expected = _next_on_main(root, "P")
+    _wait_for_id(page, expected)
+    page.screenshot(path=str(artefact("skarmbilder/formular-positiv-mobil.png")))
+    # On a phone the preview is under the form (po-cms.css), in its own frame as Decap makes it.
+    preview = page.frame_locator("iframe").first
+    assert preview.get_by_text("Förhandsvisning – inte offentlig").is_visible()
+    assert preview.get_by_text(f"september {SAMPLE_YEAR}").count() > 0  # month and year, never the day
+    page.locator("iframe").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artefact("skarmbilder/formular-positiv-forhandsvisning-mobil.png")))
     _save(page)
     branch = _wait_for_branch(root, before, page)
-    files = [f for f in _git(root, "ls-tree", "-r", "--name-only", branch, "content/brister").split()
-             if f.rsplit("/", 1)[-1].startswith(f"P-{SAMPLE_YEAR}-") and "socialtjansten-ringde" in f]
-    assert len(files) == 1, _git(root, "diff", "--stat", "main", branch)
-    assert "typ: positiv\n" in _git(root, "show", f"{branch}:{files[0]}")
+    violations = _axe(page)
+    assert not violations, report(violations)
+    path = f"content/brister/{SAMPLE_YEAR}/{report_file_name(expected, 'Socialtjänsten ringde upp samma dag')}"
+    assert _git(root, "diff", "--name-only", "main", branch).split() == [path]
+    assert "typ: positiv\n" in _git(root, "show", f"{branch}:{path}")
     result = _po_check(root, branch, tmp_path / "granskning")
     assert result.returncode == 0, result.stdout + result.stderr
+
+    _decide(page, clone, expected, branch, path, "Händelse")
+    _merge_and_build(root, branch, tmp_path / "publik")
+    public = (tmp_path / "publik" / "positivt" / expected / "index.html").read_text("utf-8")
+    assert "Socialtjänsten ringde upp samma dag" in public and f"september {SAMPLE_YEAR}" in public
     assert not page.po_outside, f"formuläret hämtade från andra webbplatser: {page.po_outside}"

@@ -513,6 +513,21 @@
         });
         return persist(Object.assign({}, entry, { dataFiles: files }), options);
       };
+      // The signed-in person's picture is on the git host's image server (for GitHub
+      // avatars.githubusercontent.com): the page loads nothing from another host, so
+      // Decap shows its own drawn figure instead of a broken picture.
+      ["authenticate", "restoreUser"].forEach(function (method) {
+        if (typeof backend[method] !== "function") return;
+        var call = backend[method].bind(backend);
+        backend[method] = function () {
+          return Promise.resolve(call.apply(null, arguments)).then(function (user) {
+            if (!user || typeof user !== "object") return user;
+            var own = Object.assign({}, user);
+            delete own.avatar_url;
+            return own;
+          });
+        };
+      });
       ["entriesByFolder", "allEntriesByFolder"].forEach(function (method) {
         if (typeof backend[method] !== "function") return;
         var list = backend[method].bind(backend);
