@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system system-site system-test site test serve intern check lint fuzz bench clean formular
+.PHONY: setup system system-site system-test system-node site test serve intern check lint fuzz bench clean formular
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -23,7 +23,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-$(NODE_STAMP): package.json package-lock.json
+# Node.js and npm for the form: the machine's own, or Debian's when there is none.
+system-node:
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system PKGS="nodejs npm"
+
+$(NODE_STAMP): package.json package-lock.json | system-node
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
