@@ -87,8 +87,9 @@ def add_form(files: Files, config: MkDocsConfig, p: Projection, options: FormOpt
     """
     root = Path(config.config_file_path).parent
     try:
+        favicon = config.theme.get("favicon") or ""
         form = admin_files(p.vocabulary, options, organisation, config.site_url or "", root,
-                           Path(config.docs_dir))
+                           Path(config.docs_dir), favicon if isinstance(favicon, str) else "")
     except DecapMissing as err:
         return str(err), (root / "package.json").is_file()
     add_data(files, config, form)

@@ -87,8 +87,10 @@ def _backend_hosts(options: FormOptions) -> list[str]:
     return _BACKEND_HOSTS[options.backend]
 
 
-def admin_page(organisation: str, options: FormOptions) -> str:
+def admin_page(organisation: str, options: FormOptions, favicon: str = "") -> str:
+    """The page at /admin/; `favicon` is the site's icon from the top of the site, if it has one."""
     title = f"Formulär för rapporter – {organisation}" if organisation else "Formulär för rapporter"
+    icon = f'<link rel="icon" href="../{escape(favicon.lstrip("/"))}">\n' if favicon else ""
     return f"""<!doctype html>
 <html lang="sv">
 <head>
@@ -97,7 +99,7 @@ def admin_page(organisation: str, options: FormOptions) -> str:
 <meta name="robots" content="noindex, nofollow">
 <meta http-equiv="Content-Security-Policy" content="{escape(content_security_policy(options))}">
 <title>{escape(title)}</title>
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
+{icon}<link rel="cms-config-url" type="text/yaml" href="config.yml">
 <link rel="stylesheet" href="po-cms.css">
 </head>
 <body>
@@ -125,7 +127,7 @@ def _content_dir(config_dir: Path, docs_dir: Path | None) -> str:
 
 
 def admin_files(vocab: Vocabulary, options: FormOptions, organisation: str, site_url: str,
-                config_dir: Path, docs_dir: Path | None = None) -> dict[str, bytes]:
+                config_dir: Path, docs_dir: Path | None = None, favicon: str = "") -> dict[str, bytes]:
     """Paths under the site (admin/...) and their bytes. Raises DecapMissing without `npm ci`.
 
     Decap names files from the top of the repository, where mkdocs.yml is: docs_dir
@@ -141,7 +143,7 @@ def admin_files(vocab: Vocabulary, options: FormOptions, organisation: str, site
     assets = resources.files("po_build.outputs.cms").joinpath("assets")
     for name in OWN_ASSETS:
         files[f"{ADMIN_DIR}/{name}"] = assets.joinpath(name).read_bytes()
-    files[f"{ADMIN_DIR}/index.html"] = admin_page(organisation, options).encode("utf-8")
+    files[f"{ADMIN_DIR}/index.html"] = admin_page(organisation, options, favicon).encode("utf-8")
     config = config_yaml(vocab, options, site_url, _content_dir(config_dir, docs_dir))
     files[f"{ADMIN_DIR}/config.yml"] = config.encode("utf-8")
     return files

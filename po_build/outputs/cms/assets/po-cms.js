@@ -71,7 +71,7 @@
   // believes a merge makes a report public.
   var WORDS = {
     auth: { loginWithForgejo: "Logga in med Forgejo" },
-    app: { header: { workflow: "Inlämnade", content: "Rapporter" } },
+    app: { header: { workflow: "Inlämnade", content: "Rapporter", quickAdd: "Ny rapport" } },
     collection: {
       collectionTop: { newButton: "Ny %{collectionLabel}", viewAsList: "Visa som lista", viewAsGrid: "Visa som rutnät" },
       entries: { noEntries: "Inga rapporter här ännu", unpublishedHeader: "Inlämnade, inte inlagda ännu" },
@@ -141,6 +141,8 @@
     workflow: {
       workflow: {
         workflowHeading: "Inlämnade rapporter",
+        // dayjs has no Swedish month names in Decap's bundle: the date as digits.
+        dateFormat: "YYYY-MM-DD",
         newPost: "Ny rapport",
         description: "%{smart_count} inlämnad rapport väntar på granskning, %{readyCount} är klara för " +
           "beslut. |||| %{smart_count} inlämnade rapporter väntar på granskning, %{readyCount} är klara för beslut.",
