@@ -31,8 +31,8 @@ const fs = require("fs");
 const [assets, input] = [process.argv[1], JSON.parse(fs.readFileSync(0, "utf8"))];
 const registered = { widgets: {}, listeners: [], backends: {} };
 function fakeBackend(name) {
-  return { init: (config) => ({
-    name, seen: [],
+  return { init: (config, options) => ({
+    name, seen: [], options,
     authenticate() { return Promise.resolve({ login: "ombud", avatar_url: "https://avatars.example/1" }); },
     restoreUser(user) { return Promise.resolve({ ...user, avatar_url: "https://avatars.example/2" }); },
     entriesByFolder(folder) {
@@ -73,7 +73,7 @@ const immutable = (data) => ({
 (async () => {
   const out = {};
   for (const name of ["github", "gitlab"]) {
-    const backend = registered.backends[name].init(input.config, {});
+    const backend = registered.backends[name].init(input.config, { useWorkflow: true });
     const user = await backend.authenticate({});
     const restored = await backend.restoreUser({ login: "ombud" });
     const listed = (await backend.entriesByFolder("content/brister", "md", 2)).map(e => e.file.path);
@@ -87,7 +87,7 @@ const immutable = (data) => ({
                                { newEntry: true, collectionName: "brister" });
     await backend.persistEntry({ dataFiles: [{ path: "content/brister/2025/B-2025-003-gammal.md", raw: "" }] },
                                { newEntry: false, collectionName: "brister" });
-    out[name] = { user, restored, listed, all, saved: backend.seen };
+    out[name] = { user, restored, listed, all, saved: backend.seen, options: backend.options };
   }
   // The id widget: the next number counts the main branch and the open submissions.
   const field = immutable({ prefix: "B", samling: "brister", "mönster": "^B-[0-9]{4}-[0-9]{3,4}$" });
@@ -148,3 +148,8 @@ def test_no_picture_from_the_git_host(result: dict[str, Any], host: str) -> None
 def test_the_id_counts_the_open_submissions(result: dict[str, Any]) -> None:
     # Highest on main for 2025 is B-2025-012; an open submission has B-2025-030.
     assert result["chosen"] == ["B-2025-031"]
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_a_saved_report_waits_for_review_not_as_a_draft(result: dict[str, Any], host: str) -> None:
+    assert result["backends"][host]["options"] == {"useWorkflow": True, "initialWorkflowStatus": "pending_review"}

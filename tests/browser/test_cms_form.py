@@ -224,10 +224,15 @@ def _wait_for_commit(root: Path, branch: str, head: str, page: Any) -> None:
     pytest.fail(f"styrgruppens ändring sparades inte: {_errors(page)} {page.po_console}")
 
 
-def _decide(page: Any, clone: dict[str, Any], report_id: str, branch: str, path: str, wait_for: str) -> None:
+def _decide(page: Any, clone: dict[str, Any], report_id: str, branch: str, path: str, wait_for: str,
+            screenshot: str) -> None:
     """The steering group opens the submission from the list of open ones and decides to publish."""
     root = clone["root"]
     page.goto(f"{clone['url']}/admin/#/workflow")
+    page.get_by_text(report_id).first.wait_for()
+    # Handed in, it waits for the steering group: under Till granskning, not as a draft.
+    assert page.get_by_text("1 inlämnad rapport väntar på granskning").count() == 1
+    page.screenshot(path=str(artefact(f"skarmbilder/{screenshot}")))
     page.get_by_text(report_id).first.click()
     page.get_by_label(wait_for).wait_for()
     page.add_style_tag(content=NO_MOTION_CSS)
@@ -338,7 +343,7 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     page.once("dialog", lambda dialog: dialog.accept())  # leave it unsaved
 
     # The steering group decides in the same form; merged, it builds into the public page.
-    _decide(page, clone, expected, branch, files[0], "Förslag till åtgärder")
+    _decide(page, clone, expected, branch, files[0], "Förslag till åtgärder", "formular-inlamnade-dator.png")
     _merge_and_build(root, branch, tmp_path / "publik")
     public = (tmp_path / "publik" / "brister" / expected / "index.html").read_text("utf-8")
     assert RUBRIK in public
@@ -386,7 +391,7 @@ def test_an_ombud_submits_a_positive_event_on_a_phone(form: Any, clone: dict[str
     result = _po_check(root, branch, tmp_path / "granskning")
     assert result.returncode == 0, result.stdout + result.stderr
 
-    _decide(page, clone, expected, branch, path, "Händelse")
+    _decide(page, clone, expected, branch, path, "Händelse", "formular-inlamnade-mobil.png")
     _merge_and_build(root, branch, tmp_path / "publik")
     public = (tmp_path / "publik" / "positivt" / expected / "index.html").read_text("utf-8")
     assert "Socialtjänsten ringde upp samma dag" in public and f"september {SAMPLE_YEAR}" in public

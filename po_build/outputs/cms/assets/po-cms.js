@@ -462,6 +462,7 @@
   // editor's templates) are left out of the lists, as the build leaves them out.
   // The rules come from config.yml's key po:, which Decap hands every backend.
 
+  var REVIEW_STATUS = "pending_review"; // Decap's name for its column Till granskning
   var rules = null;
   var names = null;
   var current = null; // the backend in use
@@ -502,8 +503,10 @@
     var registered = CMS.getBackend(name);
     if (!registered) return;
     var init = registered.init;
-    registered.init = function (config) {
-      var backend = init.apply(null, arguments);
+    registered.init = function (config, options) {
+      // A saved report is handed in: it starts under Till granskning, not as a draft,
+      // so that the steering group's list shows it as waiting for them.
+      var backend = init(config, Object.assign({}, options, { initialWorkflowStatus: REVIEW_STATUS }));
       rules = (config && config.po) || { ignoreras: [] };
       names = window.poSlug.make(rules.filnamn || {});
       current = backend;
