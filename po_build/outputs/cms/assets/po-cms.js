@@ -560,6 +560,11 @@
 
   function ReportPreview(props) {
     var data = plain(props.entry.get("data")) || {};
+    // The preview is a page of its own (a frame): in Swedish, with a title, for a screen reader.
+    if (props.document && props.document.documentElement) {
+      props.document.documentElement.lang = "sv";
+      props.document.title = "Förhandsvisning: " + (data.rubrik || "ny rapport");
+    }
     var fieldsList = props.fields ? props.fields.toArray() : [];
     var kind = data.typ === "positiv" ? "Positiv händelse" : "Systembrist";
     var times = 1 + (data["förekomster"] || []).length;
