@@ -84,11 +84,16 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def problems_in(path: Path, root: Path) -> list[str]:
-    """po check's lines for one file: code and message, with the identifier scanner on."""
+def problems_in(path: Path, root: Path, hints: bool = False) -> list[str]:
+    """po check's lines for one file: code and message, with the identifier scanner on.
+
+    The warning that the form's help sentences are still there (PO326) is left out unless
+    `hints`: a report fresh from `po ny` has them by design.
+    """
     result = check_tree(root / "content", today=TODAY, scanner=scan_file_text, display_root=root)
     shown = path.relative_to(root).as_posix()
-    return [f"{p.code} {p.message}" for p in result.problems if p.path == shown]
+    return [f"{p.code} {p.message}" for p in result.problems
+            if p.path == shown and (hints or p.code != "PO326")]
 
 
 def new_file(root: Path, before: set[Path]) -> Path:
@@ -168,6 +173,9 @@ def test_new_report_with_every_choice_passes_po_check(site: Path, capsys) -> Non
     assert "Ny brist B-2026-001: content/brister/2026/B-2026-001-telefontiden-hos-mottagningen-racker-inte.md" in out
     assert "Alla fält är ifyllda." in out and "po check" in out and "pull request" in out
     assert problems_in(path, site) == []
+    # The help sentences are still there: one warning, naming every heading.
+    (hint,) = problems_in(path, site, hints=True)
+    assert hint.startswith("PO326") and "'## Beskrivning'" in hint and "'## Uppföljning'" in hint
     text = path.read_text("utf-8")
     assert "kategorier: [tillganglighet, samordning]" in text
     assert "aktörer: [psykiatrin, primarvarden]" in text
@@ -335,7 +343,7 @@ def test_a_template_copied_into_place_tells_what_to_fill_in(tmp_path: Path) -> N
         id="B-2026-001", rubrik=RUBRIK, datum="2026-03-02", nivå="lokal", allvarlighet="låg",
         kategorier=["resurser"], aktörer=["psykiatrin"], template=True))
     write(path, filled)
-    assert check_tree(content, today=TODAY, scanner=scan_file_text).problems == []
+    assert [p.code for p in check_tree(content, today=TODAY, scanner=scan_file_text).problems] == ["PO326"]
 
 
 def test_leftover_hints_are_found_under_their_headings() -> None:
@@ -595,28 +603,15 @@ def _steps(job: dict) -> list[dict]:
     return job["steps"]
 
 
-def test_github_workflow_checks_builds_and_publishes() -> None:
+def test_github_workflow_grants_write_access_only_where_it_publishes() -> None:
+    """Least privilege: a pull request's job can read the repository and nothing more."""
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "po.yml").read_text("utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
-    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    check, deploy = workflow["jobs"]["kontroll"], workflow["jobs"]["publicera"]
-    assert check["if"] == "github.event_name == 'pull_request'"
-    uses = [s.get("uses", "").split("@")[0] for s in _steps(check)]
-    assert uses[:2] == ["actions/checkout", "actions/setup-python"]
-    assert _steps(check)[0]["with"]["fetch-depth"] == 0
-    assert "actions/upload-artifact" in uses
-    runs = [s.get("run", "") for s in _steps(check)]
-    assert any("pip install ." in r and "requirements.txt" in r for r in runs)
-    assert "po check --format github" in runs
-    assert any(r.startswith("po granska --format markdown") and "GITHUB_STEP_SUMMARY" in r for r in runs)
-    assert any(r.startswith("mkdocs build --strict") for r in runs)
-    assert runs.index("po check --format github") < next(i for i, r in enumerate(runs) if "mkdocs build" in r)
-    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
-    deploy_uses = [s.get("uses", "").split("@")[0] for s in _steps(deploy)]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in deploy_uses
-    assert "po check --format github" in [s.get("run") for s in _steps(deploy)]
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        granted = {k for k, v in job.get("permissions", {}).items() if v == "write"}
+        on_pull_requests = "== 'pull_request'" in job.get("if", "")
+        # A pull request's code may at most comment on it; only the publishing job on main writes pages.
+        assert granted <= ({"pull-requests"} if on_pull_requests else {"pages", "id-token"}), name
 
 
 def _project_copy(target: Path) -> None:
@@ -676,22 +671,26 @@ def test_github_workflow_steps_run_locally(tmp_path: Path) -> None:
     assert "## Granskning: det här blir offentligt" in text and "**blir offentlig**" in text
 
 
-def test_gitlab_ci_checks_merge_requests_and_publishes_pages() -> None:
-    ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))
-    assert ci["stages"] == ["kontroll", "publicera"]
-    install = " ".join(ci["default"]["before_script"])
-    assert "pip install ." in install and "requirements.txt" in install
-    check = ci["kontroll"]
-    assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    assert check["script"][0] == "po check"
-    assert any(s.startswith("po granska") for s in check["script"])
-    assert any(s.startswith("mkdocs build --strict") for s in check["script"])
-    assert "site/" in check["artifacts"]["paths"]
-    pages = ci["pages"]
-    assert pages["stage"] == "publicera"
-    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert pages["script"] == ["po check", "mkdocs build --strict --clean --site-dir public"]
-    assert pages["artifacts"]["paths"] == ["public"]
+def test_gitlab_ci_scripts_run_locally(tmp_path: Path) -> None:
+    """The merge-request job and the pages job, run as GitLab runs them, in a copy of this repository."""
+    copy = tmp_path / "arkiv"
+    _project_copy(copy)
+    _repo(copy)
+    _git(copy, "switch", "-qc", "forslag")
+    ci = yaml.safe_load((copy / ".gitlab-ci.yml").read_text("utf-8"))
+    env = {**os.environ, **{k: str(v) for k, v in ci.get("variables", {}).items()},
+           "PATH": f"{REPO / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}",
+           "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    env.pop("VIRTUAL_ENV", None)
+    for job in ("kontroll", "pages"):
+        for command in ci[job]["script"]:
+            result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+                                    cwd=copy, env=env, capture_output=True, text=True, timeout=600)
+            assert result.returncode == 0, f"{job}: {command}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        for path in ci[job]["artifacts"]["paths"]:
+            assert (copy / path).exists(), f"{job} saves {path}, which the job never wrote"
+    assert (copy / "public" / "index.html").is_file()
+    assert "Granskning" in (copy / "granskning.md").read_text("utf-8")
 
 
 def test_pre_commit_hook_and_this_repositorys_config() -> None:
@@ -829,12 +828,13 @@ def test_the_newcomer_walkthrough_is_what_really_happens(tmp_path: Path, monkeyp
     assert code == 1
     shown_error = re.search(r"Svaret blir:\n\n {4}(.+)\n", guide_text).group(1)
     assert shown_error.split(" PO304 ")[1] in out
-    assert out.count("PO") == 1
+    assert out.count("PO") == 2 and "PO326" in out  # the error, and the help sentences still there
+    assert re.search(r"Svaret blir:\n\n {4}.+\n {4}(.+PO326 .+)\n", guide_text).group(1).split(" PO326 ")[1] in out
 
     fix = re.search(r"lokal nivå:\n\n {4}(.+)\n", guide_text).group(1)
     path.write_text(re.sub(r"^kategorier: .*$", fix, path.read_text("utf-8"), count=1, flags=re.M), "utf-8")
     code, out, _ = po(["check", "--idag", DAY], capsys)
-    assert code == 0 and out.startswith("Inga fel i")
+    assert code == 0 and out.strip().split("\n")[-1].startswith("Inga fel i")
     # Step 6 shows the draft in the internal preview: the internal projection has it.
     result = check_tree(root / "content", today=TODAY)
     draft_id = path.name[:10]

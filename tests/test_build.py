@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -38,11 +39,6 @@ def read_all(site: Path) -> dict[str, str]:
             data = gzip.decompress(data)
         out[path.relative_to(site).as_posix()] = data.decode("utf-8", "replace")
     return out
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +213,26 @@ def test_published_images_lose_their_metadata(tmp_path):
     published = (site / "bilagor" / "foto.jpg").read_bytes()
     assert published[:2] == b"\xff\xd8"
     assert b"Fotografens" not in published and b"Exif" not in published
+
+
+@pytest.mark.parametrize(("setting", "words"), [
+    ("idag: igår", "ska vara ett datum ÅÅÅÅ-MM-DD"),
+    ("idag: '14 mars'", "ska vara ett datum ÅÅÅÅ-MM-DD"),
+    ("per_sida: 0", "ska vara 1 eller mer"),
+    ("positiva: några", "ska vara alla eller tema"),
+])
+def test_a_wrong_option_in_mkdocs_yml_stops_the_build_in_swedish_without_a_traceback(tmp_path, setting, words):
+    """`idag: igår` once ended in a Python traceback: every option is now checked when MkDocs
+    reads mkdocs.yml, as Material's blog plugin checks its dates."""
+    import subprocess
+    import sys
+
+    write_tree(tmp_path, 3)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + f"    {setting}\n", "utf-8")
+    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode != 0
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "site" / "index.html").exists()

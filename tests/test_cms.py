@@ -245,7 +245,7 @@ def test_the_later_of_two_submissions_with_one_id_is_told_the_next_free_number(t
 
     # Bo came last: he is told the next number free on every branch, and how to change it.
     problems = find_clashes(content, "main")
-    assert [p.code for p in problems] == ["PO325"]
+    assert [p.code for p in problems] == ["PO327"]
     message = problems[0].message
     assert "B-2025-002-telefontiden.md" in message and "cms/brister/2025/anna" in message
     assert "'id: B-2025-003'" in message and "B-2025-003-bostadsstod.md" in message

@@ -549,13 +549,14 @@ def test_heading_text_cannot_become_an_attribute_in_any_filter() -> None:
     An indented ``` is a fence to nobody: the heading under it renders, and reaches them.
     """
     from po_build.model.records import Section
-    from po_build.render.templating import _document, _sections
+    from po_build.render.markdown import Anchors, render
+    from po_build.render.templating import _sections
 
     evil = 'Rubrik"onmouseover="alert(1)'
     for html in (
         str(_sections([Section("Beskrivning", f"  ```\n## {evil}\n  ```")])),
         str(_sections([Section("", f"{evil}\n---")])),
-        str(_document(f"## {evil}\n")),
+        render(f"## {evil}\n", anchors=Anchors()).html,  # a documentation page, as document_page renders it
     ):
         assert scan_html(html, fragment=True) == [], html
         assert "&quot;onmouseover=&quot;" in html

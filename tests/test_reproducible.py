@@ -17,6 +17,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+# Every build here writes the yearly report's PDF: part of the full suite, not the fast lane.
+pytestmark = pytest.mark.pdf
+
 REPO = Path(__file__).resolve().parents[1]
 CLOCK_FILES = {"sitemap.xml", "sitemap.xml.gz"}
 
@@ -32,11 +35,8 @@ def build_sample(site_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def first(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NO_MKDOCS_2_WARNING", "1")
-        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
-        return build_sample(tmp_path_factory.mktemp("a") / "site")
+def first(sample_site: Path) -> dict[str, str]:
+    return digest(sample_site)
 
 
 def test_the_sample_site_builds_to_the_same_bytes_twice(

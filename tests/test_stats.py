@@ -18,10 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from po_build.contract.vocabulary import CLOSED_STATUSES
+from po_build.contract.vocabulary import CLOSED_STATUSES, Term, Vocabulary
 from po_build.load.vocabulary import builtin_vocabulary
 from po_build.model.records import Content, Report, Section, Step
-from po_build.model.vocabulary import Term, Vocabulary
 from po_build.project.projection import Projection, project
 from po_build.project.stats import (
     count_by,

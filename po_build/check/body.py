@@ -7,6 +7,7 @@ tells the author at once instead of silently dropping what they wrote.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import urllib.parse
@@ -41,6 +42,12 @@ class Heading:
 
 def visible_lines(body: str) -> list[tuple[int, str]]:
     """Body lines outside fenced code, with code spans blanked (same length)."""
+    # Several rules ask for the same body in one check; a copy keeps the cache safe.
+    return list(_visible_lines(body))
+
+
+@functools.lru_cache(maxsize=16)
+def _visible_lines(body: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     fence: str | None = None
     for i, line in enumerate(body.split("\n")):
@@ -53,7 +60,7 @@ def visible_lines(body: str) -> list[tuple[int, str]]:
             fence = m.group(1)
             continue
         out.append((i, blank_code_spans(line)))
-    return out
+    return tuple(out)
 
 
 def blank_code_spans(line: str) -> str:
@@ -85,6 +92,12 @@ _ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 
 
 def headings(body: str, body_line: int) -> list[Heading]:
+    """Level-2 headings as the renderer sees them (see _headings); asked twice per report."""
+    return list(_headings(body, body_line))
+
+
+@functools.lru_cache(maxsize=16)
+def _headings(body: str, body_line: int) -> tuple[Heading, ...]:
     """Level-2 headings as the renderer sees them: '## Titel' and 'Titel' underlined with '---'.
 
     Markdown makes a text line directly above a line of dashes a heading (a "setext"
@@ -112,7 +125,7 @@ def headings(body: str, body_line: int) -> list[Heading]:
             and not above.startswith(("    ", "\t"))
         ):
             found.append(Heading(above.strip(), body_line + i - 1, len(above) - len(above.lstrip()) + 1, True))
-    return found
+    return tuple(found)
 
 
 def check_sections(
@@ -389,14 +402,19 @@ def check_page_markup(text: str, first_line: int, problems: ProblemList) -> None
         )
 
 
-def leftover_hints(body: str) -> list[str]:
-    """Headings whose hint line from the form is still in the text."""
+def leftover_hint_lines(body: str, body_line: int = 1) -> list[tuple[str, int]]:
+    """(heading, line) for every hint line from the form that is still in the text."""
     found = []
     current = ""
-    for line in body.split("\n"):
+    for i, line in enumerate(body.split("\n")):
         m = re.match(r"^##[ \t]+(.+?)[ \t]*$", line)
         if m:
             current = m.group(1)
         elif current in HINTS and line.strip() == HINTS[current]:
-            found.append(current)
+            found.append((current, body_line + i))
     return found
+
+
+def leftover_hints(body: str) -> list[str]:
+    """Headings whose hint line from the form is still in the text."""
+    return [title for title, _ in leftover_hint_lines(body)]

@@ -8,14 +8,14 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from po_build.check.body import check_markup, check_sections, headings
+from po_build.check.body import check_markup, check_sections, headings, leftover_hint_lines
 from po_build.check.schema import schema_problems
 from po_build.contract.schema import DATE_RE, ID_FORM, ID_RE, RUBRIK_MIN
 from po_build.contract.sections import SECTIONS
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import Document
 from po_build.model.problems import ProblemList, did_you_mean
 from po_build.model.records import Kind, Report, Section, Step
-from po_build.model.vocabulary import Vocabulary
 
 _ID_IN_NAME = re.compile(rf"^({ID_FORM})(?:-[^/]*)?\.md$", re.IGNORECASE)
 
@@ -57,9 +57,30 @@ def check_report(
     _check_retired(doc, vocab, kind, problems)
     check_sections(doc.body, doc.body_line, SECTIONS[kind], problems)
     check_markup(doc.body, doc.body_line, problems)
+    _check_leftover_hints(doc, problems)
     if problems.has_errors:
         return None
     return _build_report(doc, kind, dates, str(rel))
+
+
+def _check_leftover_hints(doc: Document, problems: ProblemList) -> None:
+    """The form's help sentences left under headings would be published as the report's text.
+
+    One message for the file, at the first such line, naming every heading: a draft from
+    `po ny` has one under each, and seven lines saying the same would drown the rest.
+    """
+    left = leftover_hint_lines(doc.body, doc.body_line)
+    if not left:
+        return
+    titles = ", ".join(f"'## {title}'" for title, _ in left)
+    where = (left[0][1], 1)
+    if as_bool(doc.data.get("publicera", False)):
+        problems.add("PO325", f"hjälptexten från mallen står kvar under {titles} och rapporten ska "
+                     "publiceras – byt ut den mot egen text, eller ta bort en valfri rubrik som inte behövs",
+                     where)
+    else:
+        problems.add("PO326", f"hjälptexten från mallen står kvar under {titles} – byt ut den mot egen "
+                     "text innan rapporten publiceras", where)
 
 
 def _check_blank_texts(doc: Document, problems: ProblemList) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from po_build.contract.vocabulary import Vocabulary
 from po_build.model.problems import Problem, ProblemList
 from po_build.model.records import Content
-from po_build.model.vocabulary import Vocabulary
 
 # A hook for the identifier scanner: (document text, rel path, vocabulary, problems).
 TextScanner = Callable[[str, str, Vocabulary, ProblemList], None]

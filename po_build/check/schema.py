@@ -15,9 +15,9 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from po_build.contract.schema import DATE_RE, build_schema
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import Document
 from po_build.model.problems import ProblemList, did_you_mean, suggest
-from po_build.model.vocabulary import Vocabulary
 
 
 class SchemaValidator:

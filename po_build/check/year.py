@@ -10,11 +10,11 @@ from po_build.check.body import check_markup
 from po_build.check.report import as_bool
 from po_build.check.result import TextScanner
 from po_build.check.schema import schema_problems
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import Document, load_document
 from po_build.load.text import full_text
 from po_build.model.problems import Problem, ProblemList
 from po_build.model.records import Chapter, YearReport
-from po_build.model.vocabulary import Vocabulary
 
 
 def check_year(
@@ -101,17 +101,45 @@ def _check_year_front(doc: Document, folder: str, problems: ProblemList) -> None
             f"år är {year} men mappen heter '{folder}' – de ska vara samma",
             doc.pos("år"),
         )
+    _check_applicants(doc, problems)
+
+
+APPLICANT_PARTS = ("själv", "anhörig", "myndighet", "övriga")
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _check_applicants(doc: Document, problems: ProblemList) -> None:
+    """The parts of `sökande` may be left out; those given must fit the total.
+
+    One message names every part, given or missing, so that one run shows all there is to
+    fix. A part that is no number is the schema's message at its own line (PO207).
+    """
     sökande = doc.data.get("sökande")
-    parts = ("själv", "anhörig", "myndighet", "övriga")
-    if isinstance(sökande, dict) and all(
-        isinstance(sökande.get(k), int) and not isinstance(sökande.get(k), bool)
-        for k in ("totalt", *parts)
-    ):
-        total = sum(sökande[k] for k in parts)
-        if total != sökande["totalt"]:
-            problems.add(
-                "PO319",
-                f"sökande: delarna blir {total} men totalt är {sökande['totalt']} – "
-                "själv + anhörig + myndighet + övriga ska bli totalt",
-                doc.pos("sökande", "totalt"),
-            )
+    if not isinstance(sökande, dict) or _count(sökande.get("totalt")) is None:
+        return
+    total = sökande["totalt"]
+    given = {k: _count(sökande[k]) for k in APPLICANT_PARTS if k in sökande}
+    if any(v is None for v in given.values()):
+        return  # a part that is no count: its own message says so
+    counts = {k: v for k, v in given.items() if v is not None}
+    missing = [k for k in APPLICANT_PARTS if k not in counts]
+    parts_sum = sum(counts.values())
+    listed = " + ".join(f"{k} {v}" for k, v in counts.items())
+    if not missing and parts_sum != total:
+        problems.add(
+            "PO319",
+            f"sökande: delarna {listed} blir {parts_sum}, men totalt är {total} – när alla fyra "
+            "delar anges ska de bli totalt; rätta den del som är fel, eller totalt",
+            doc.pos("sökande", "totalt"),
+        )
+    elif missing and parts_sum > total:
+        problems.add(
+            "PO319",
+            f"sökande: delarna {listed} blir {parts_sum}, mer än totalt {total} "
+            f"({', '.join(missing)} saknas, vilket går bra) – delarna kan inte bli fler än totalt; "
+            "rätta den del som är fel, eller totalt",
+            doc.pos("sökande", "totalt"),
+        )

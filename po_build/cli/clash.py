@@ -101,7 +101,7 @@ def find_clashes(content: Path, base: str | None = None, max_refs: int = 200) ->
         path = PurePosixPath(report.path)
         new_name = free + path.name[len(report.id):]
         problems.append(Problem(
-            shown(root / report.path), 1, 1, "PO325",
+            shown(root / report.path), 1, 1, "PO327",
             f"id:t {report.id} används redan för {rival.path} {where} – ge den här rapporten nästa "
             f"lediga nummer, {free}: ändra raden 'id: {report.id}' till 'id: {free}' och byt namn på "
             f"filen till {new_name}. Utan terminal: öppna filen i inlämningens gren på GitHub eller "

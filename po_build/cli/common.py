@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeAlias
 
 from po_build.contract.layout import VOCABULARY_FILE
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.mkdocs_config import docs_dir_of, plugin_options, read_mkdocs_config
 from po_build.load.vocabulary import load_vocabulary
 from po_build.model.problems import ProblemList
-from po_build.model.vocabulary import Vocabulary
 
 
 class UsageError(Exception):
@@ -81,16 +81,20 @@ def vocabulary_of(content: Path) -> Vocabulary:
     return load_vocabulary(path if path.exists() else None, VOCABULARY_FILE, ProblemList(VOCABULARY_FILE))
 
 
-def run_git(args: Sequence[str], cwd: Path) -> str | None:
+def git_bytes(args: Sequence[str], cwd: Path, timeout: int = 30) -> bytes | None:
+    """The one way po runs git: its output, or None when git is missing or says no."""
     if shutil.which("git") is None:
         return None
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=30, check=False
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def run_git(args: Sequence[str], cwd: Path, timeout: int = 30) -> str | None:
+    out = git_bytes(args, cwd, timeout)
+    return out.decode("utf-8", "replace") if out is not None else None
 
 
 def terminal_width() -> int:

@@ -12,7 +12,6 @@ and with 2 when they were used wrongly.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,9 +20,9 @@ from pathlib import Path
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.tree import check_tree
 from po_build.cli.common import Subcommands, UsageError, find_content, parse_day, shown, terminal_width
+from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.problems import did_you_mean
 from po_build.model.records import Report
-from po_build.model.vocabulary import Term, Vocabulary
 from po_build.project.dates import MONTHS
 
 DASH = "–"
@@ -285,16 +284,12 @@ def _months(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.idag)
-        loaded = load(find_content(args.innehall), today)
-        width = terminal_width()
-        if args.command == "lista":
-            lines = lista(loaded, width, args.ar, args.niva, args.status, args.typ)
-        else:
-            lines = status_lines(loaded, today, args.manader, width)
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
+    today = parse_day(args.idag)
+    loaded = load(find_content(args.innehall), today)
+    width = terminal_width()
+    if args.command == "lista":
+        lines = lista(loaded, width, args.ar, args.niva, args.status, args.typ)
+    else:
+        lines = status_lines(loaded, today, args.manader, width)
     print("\n".join(lines))
     return 0

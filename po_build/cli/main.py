@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
-from po_build.cli import clash, listing, new, review
-from po_build.cli.common import Parser
+from po_build.cli import clash, init, listing, new, review
+from po_build.cli.common import Parser, Refused, UsageError
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
 from po_build.load.mkdocs_config import docs_dir_of
 from po_build.model.problems import Problem
@@ -42,6 +42,7 @@ def _build_parser() -> Parser:
         help="utdata: text (standard), github (anteckningar i pull requests) eller json",
     )
     check.add_argument("--idag", metavar="ÅÅÅÅ-MM-DD", help=argparse.SUPPRESS)
+    init.add_parser(sub)
     new.add_parser(sub)
     listing.add_parsers(sub)
     review.add_parser(sub)
@@ -57,9 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args)
-    if getattr(args, "run", None) is not None:  # ny, lista, status, granska, krockar: set by their modules
+    if getattr(args, "run", None) is None:  # pragma: no cover - every subcommand sets run
+        return 2
+    # ny, init, lista, status, granska, krockar: a misuse is exit code 2, a refusal 1, always in Swedish.
+    try:
         return int(args.run(args))
-    return 2  # pragma: no cover
+    except UsageError as err:
+        print(f"po: {err}", file=sys.stderr)
+        return 2
+    except Refused as err:
+        print(f"po: {err}", file=sys.stderr)
+        return 1
 
 
 def _usage_error(message: str) -> int:

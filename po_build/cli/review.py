@@ -16,19 +16,9 @@ pasted into a pull request, which more people may read than the report's file.
 from __future__ import annotations
 
 import argparse
-import io
-import os
-import subprocess
 import sys
-import tarfile
-import tempfile
-import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
 from po_build.check.body import leftover_hints
 from po_build.check.privacy.files import scan_file_text
@@ -39,76 +29,20 @@ from po_build.cli.common import (
     UsageError,
     find_content,
     parse_day,
-    run_git,
     shown,
     site_options,
     terminal_width,
 )
+from po_build.cli.review_format import as_markdown, as_text
+from po_build.cli.review_git import Change, changed_files, repo_root, resolve_base, tree_at
+from po_build.cli.review_model import Item, Part, Review, Verdict
 from po_build.contract.layout import REPORT_DIR, YEAR_DIR, is_ignored
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import load_document
-from po_build.model.problems import Problem, ProblemList
+from po_build.model.problems import ProblemList
 from po_build.model.records import Content, Report
-from po_build.model.vocabulary import Vocabulary
 from po_build.project.dates import date_text
 from po_build.project.projection import Projection, ReportView, project
-
-Verdict = Literal["ny", "ändras", "oförändrad", "publiceras inte", "tas bort", "fel"]
-HEADLINES: dict[str, str] = {
-    "ny": "BLIR OFFENTLIG (ny på webbplatsen)",
-    "ändras": "ÄNDRAS PÅ WEBBPLATSEN",
-    "oförändrad": "INGET ÄNDRAS PÅ WEBBPLATSEN",
-    "publiceras inte": "PUBLICERAS INTE",
-    "tas bort": "TAS BORT FRÅN WEBBPLATSEN",
-    "fel": "HAR FEL – KAN INTE PUBLICERAS",
-}
-SHORT: dict[str, str] = {
-    "ny": "blir offentlig",
-    "ändras": "ändras på webbplatsen",
-    "oförändrad": "inget offentligt ändras",
-    "publiceras inte": "publiceras inte",
-    "tas bort": "tas bort från webbplatsen",
-    "fel": "har fel",
-}
-
-
-@dataclass(frozen=True)
-class Part:
-    """One thing a reader sees on a report's page."""
-
-    key: str
-    label: str
-    text: str
-    block: bool = False  # a body section: a paragraph of Markdown, not "label: value"
-
-
-@dataclass
-class Item:
-    path: str  # as po check shows it
-    verdict: Verdict
-    id: str = ""
-    rubrik: str = ""
-    reason: str = ""
-    url: str = ""
-    parts: list[tuple[Part, str, str | None]] = field(default_factory=list)  # (part, mark, previous)
-    hidden: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    hints: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Review:
-    base: str | None  # what we compared with, as the user named it
-    items: list[Item]
-    affected: list[tuple[ReportView, list[str]]]  # other reports whose public page changes
-    years: list[str]  # changed yearly-report files
-    others: list[str]  # other changed files in the content folder
-    errors: list[Problem]  # every error in the tree: the site is not built while there are any
-    error_summary: str
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 # --- what the public sees ----------------------------------------------------------
 
@@ -188,89 +122,16 @@ def _compare(new: list[Part], old: list[Part] | None) -> list[tuple[Part, str, s
 # --- git -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Change:
-    path: str  # relative to the repository, with '/'
-    status: str  # A, M, D or R
-    old_path: str | None = None
 
 
-def repo_root(start: Path) -> Path | None:
-    out = run_git(["rev-parse", "--show-toplevel"], start)
-    return Path(out.strip()) if out else None
 
 
-def _base_candidates() -> list[str]:
-    """The base branch in CI first: GitHub and GitLab both say which one a pull request targets."""
-    out = []
-    if os.environ.get("GITHUB_BASE_REF"):
-        out.append(f"origin/{os.environ['GITHUB_BASE_REF']}")
-    if os.environ.get("CI_MERGE_REQUEST_DIFF_BASE_SHA"):
-        out.append(os.environ["CI_MERGE_REQUEST_DIFF_BASE_SHA"])
-    if os.environ.get("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"):
-        out.append(f"origin/{os.environ['CI_MERGE_REQUEST_TARGET_BRANCH_NAME']}")
-    return [*out, "origin/main", "main", "HEAD~1"]
 
 
-def resolve_base(explicit: str | None, root: Path) -> tuple[str, str] | None:
-    """(name, commit) of the version to compare with; None when there is none at all."""
-    for name in [explicit] if explicit else _base_candidates():
-        sha = run_git(["rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"], root)
-        if sha:
-            return name, sha.strip()
-    if explicit:
-        raise UsageError(
-            f"hittar inte '{explicit}' i git – skriv en gren eller version som finns, t.ex. --bas main "
-            "(kör 'git fetch' först om den bara finns på servern)"
-        )
-    return None
 
 
-def changed_files(root: Path, commit: str) -> list[Change]:
-    """Everything that differs from where this branch left the base: commits, edits and new files."""
-    head = run_git(["rev-parse", "--verify", "--quiet", "HEAD"], root)
-    merge_base = run_git(["merge-base", commit, "HEAD"], root) if head else None
-    since = merge_base.strip() if merge_base else commit
-    out: list[Change] = []
-    raw = run_git(["diff", "--name-status", "-z", "-M", since, "--"], root) or ""
-    fields = raw.split("\0")
-    i = 0
-    while i < len(fields) and fields[i]:
-        status = fields[i][0]
-        if status in "RC":
-            out.append(Change(fields[i + 2], "R" if status == "R" else "A", fields[i + 1]))
-            i += 3
-        else:
-            out.append(Change(fields[i + 1], status if status in "ADM" else "M"))
-            i += 2
-    untracked = run_git(["ls-files", "--others", "--exclude-standard", "-z"], root) or ""
-    out += [Change(p, "A") for p in untracked.split("\0") if p]
-    return out
 
 
-@contextmanager
-def tree_at(root: Path, commit: str, folder: str) -> Iterator[Path]:
-    """The content folder as it was in `commit`, in a temporary directory."""
-    with tempfile.TemporaryDirectory(prefix="po-granska-") as tmp:
-        target = Path(tmp) / "innehall"
-        target.mkdir()
-        data = _git_bytes(["archive", "--format=tar", commit, "--", folder], root)
-        if data:
-            with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-                if hasattr(tarfile, "data_filter"):
-                    tar.extractall(tmp, filter="data")
-                else:  # pragma: no cover - Python 3.11 before 3.11.4
-                    tar.extractall(tmp)  # our own repository's tree, not a download
-            target = Path(tmp) / folder
-        yield target
-
-
-def _git_bytes(args: list[str], cwd: Path) -> bytes | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
 
 
 # --- the review ----------------------------------------------------------------------
@@ -380,8 +241,10 @@ def _assemble(
                 changed = [p.label for p, mark, _ in _compare(new, old) if mark]
                 changed += [p.label for p in old if p.key not in {n.key for n in new}]
                 affected.append((head_views[rid], changed))
+    listed = set(years) | set(others)
+    file_warnings = [p for p in head.warnings if p.path in listed]
     return Review(base_name, items, affected, sorted(years), sorted(others), head.errors,
-                  summary_line(head.problems, head.files_checked))
+                  summary_line(head.problems, head.files_checked), sorted(file_warnings))
 
 
 def _item(
@@ -446,146 +309,16 @@ def _item(
 # --- output --------------------------------------------------------------------------
 
 
-def _wrap(text: str, width: int, first: str, rest: str | None = None) -> list[str]:
-    """Wrap each line of a text; list items keep their hanging indent."""
-    rest = first if rest is None else rest
-    out = []
-    for n, line in enumerate(text.split("\n")):
-        if not line.strip():
-            out.append("")
-            continue
-        lead = line[: len(line) - len(line.lstrip())]
-        hang = "  " if line.lstrip()[:2] in ("- ", "* ") else ""
-        start = first if n == 0 else rest
-        out += textwrap.wrap(line.strip(), max(20, width - len(start) - len(lead)),
-                             initial_indent=start + lead, subsequent_indent=rest + lead + hang,
-                             break_on_hyphens=False, break_long_words=False) or [start]
-    return out
 
 
-def _hint_note(titles: list[str]) -> str:
-    return (f"OBS: hjälptexten från mallen står kvar under {', '.join(titles)} – byt ut den mot egen text, "
-            "eller ta bort en valfri rubrik som inte behövs.")
 
 
-def as_text(review: Review, width: int = 100) -> str:
-    out: list[str] = ["GRANSKNING: DET HÄR BLIR OFFENTLIGT", ""]
-    out.append(f"Jämfört med: {review.base}" if review.base else "Jämfört med: ingenting (ingen tidigare version)")
-    if review.errors:
-        bar = "!" * min(width, 72)
-        out += ["", bar, f"!!! VARNING: po check hittar fel ({review.error_summary}).",
-                "!!! Rätta dem innan pull requesten godkänns – webbplatsen byggs inte med fel.", bar]
-        mine = {p for i in review.items for p in i.problems}
-        for p in sorted(mine):
-            out.append(p.format())
-        rest = [p for p in review.errors if p not in mine]
-        if rest:
-            out.append(f"... och {len(rest)} fel i filer som inte ändras här (kör 'po check').")
-    if not review.items and not review.years and not review.others:
-        out += ["", "Inga ändrade rapporter."]
-    if review.items:
-        out += ["", "Sammanfattning:"]
-        rows = [(i.id or "(utan id)", SHORT[i.verdict], i.rubrik or i.path) for i in review.items]
-        w0 = max(len(r[0]) for r in rows)
-        w1 = max(len(r[1]) for r in rows)
-        out += [f"  {a.ljust(w0)}  {b.ljust(w1)}  {c}" for a, b, c in rows]
-    for item in review.items:
-        out += ["", "=" * min(width, 72), f"{item.id or item.path}  {HEADLINES[item.verdict]}"]
-        if item.rubrik:
-            out.append(item.rubrik)
-        out.append(f"Fil: {item.path}")
-        if item.url:
-            out.append(f"Adress på webbplatsen: {item.url}")
-        out += ["", *_wrap(item.reason, width, "")]
-        if item.hints:
-            out += _wrap(_hint_note(item.hints), width, "", "     ")
-        if item.problems and not review.errors:
-            out += [p.format() for p in item.problems]
-        if item.parts:
-            out += ["", "Så här syns den (* = nytt eller ändrat):", ""]
-            label_width = max(len(p.label) for p, _, _ in item.parts if not p.block) + 1
-            after_block = False
-            for part, mark, previous in item.parts:
-                star = "*" if mark else " "
-                if part.block:
-                    out += ["", f"{star} ## {part.label}", *_wrap(part.text.strip(), width, "    ")]
-                    after_block = True
-                    continue
-                if after_block:
-                    out.append("")
-                    after_block = False
-                lines = part.text.split("\n")
-                out.append(f"{star} {(part.label + ':').ljust(label_width)} {lines[0]}"
-                           + (f"   (tidigare: {previous})" if previous else ""))
-                out += [f"  {' ' * label_width} {line}" for line in lines[1:]]
-        if item.hidden:
-            out += ["", "Syns inte på webbplatsen:"]
-            for note in item.hidden:
-                out += _wrap(note, width, "  - ", "    ")
-    if review.affected:
-        out += ["", "=" * min(width, 72), "ANDRA SIDOR SOM OCKSÅ ÄNDRAS", ""]
-        for view, labels in review.affected:
-            out.append(f"  {view.id}  {view.rubrik}: {', '.join(labels)}")
-    if review.years:
-        out += ["", "Årsrapporten ändras i: " + ", ".join(review.years),
-                "Läs texten i pull requesten; siffror och tabeller räknas fram när webbplatsen byggs."]
-    if review.others:
-        out += ["", "Andra ändrade filer i innehållet: " + ", ".join(review.others)]
-    return "\n".join(out).rstrip() + "\n"
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
-def _cell(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
 
 
-def as_markdown(review: Review) -> str:
-    out = ["## Granskning: det här blir offentligt", ""]
-    out.append(f"Jämfört med `{review.base}`." if review.base else "Ingen tidigare version att jämföra med.")
-    if review.errors:
-        out += ["", "> [!WARNING]", f"> **po check hittar fel ({_cell(review.error_summary)}).** Rätta dem innan "
-                "pull requesten godkänns – webbplatsen byggs inte med fel.", ">"]
-        mine = {p for i in review.items for p in i.problems}
-        out += [f"> - `{p.path}:{p.line}:{p.col}` {p.code} {_cell(p.message)}" for p in sorted(mine)]
-        rest = [p for p in review.errors if p not in mine]
-        if rest:
-            out.append(f"> - ... och {len(rest)} fel i filer som inte ändras här.")
-    if not review.items and not review.years and not review.others:
-        out += ["", "Inga ändrade rapporter."]
-    if review.items:
-        out += ["", "| Rapport | Vad som händer | Rubrik |", "|---|---|---|"]
-        out += [f"| {i.id or _cell(i.path)} | **{SHORT[i.verdict]}** | {_cell(i.rubrik)} |" for i in review.items]
-    for item in review.items:
-        out += ["", f"### {item.id or item.path}: {HEADLINES[item.verdict].capitalize()}", ""]
-        if item.rubrik:
-            out += [f"**{_cell(item.rubrik)}**", ""]
-        out.append(f"Fil: `{item.path}`" + (f" · Adress: `{item.url}`" if item.url else ""))
-        out += ["", _cell(item.reason)]
-        if item.hints:
-            out += ["", "> [!NOTE]", f"> {_upper_first(_hint_note(item.hints).removeprefix('OBS: '))}"]
-        facts = [(p, m, prev) for p, m, prev in item.parts if not p.block]
-        if facts:
-            out += ["", "| | Så syns det | |", "|---|---|---|"]
-            for part, mark, previous in facts:
-                note = f"**{mark}**" + (f" (tidigare: {_cell(previous)})" if previous else "") if mark else ""
-                out.append(f"| {part.label} | {_cell(part.text)} | {note} |")
-        for part, mark, _ in item.parts:
-            if part.block:
-                out += ["", f"#### {part.label}" + (f" _({mark})_" if mark else ""), ""]
-                out += [f"> {line}".rstrip() for line in part.text.split("\n")]
-        if item.hidden:
-            out += ["", "Syns inte på webbplatsen: " + "; ".join(_cell(n) for n in item.hidden) + "."]
-    if review.affected:
-        out += ["", "### Andra sidor som också ändras", ""]
-        out += [f"- {v.id} {_cell(v.rubrik)}: {', '.join(labels)}" for v, labels in review.affected]
-    if review.years:
-        out += ["", "Årsrapporten ändras i: " + ", ".join(f"`{y}`" for y in review.years) + "."]
-    if review.others:
-        out += ["", "Andra ändrade filer i innehållet: " + ", ".join(f"`{o}`" for o in review.others) + "."]
-    return "\n".join(out) + "\n"
 
 
 # --- the command -------------------------------------------------------------------
@@ -610,16 +343,12 @@ def add_parser(sub: Subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.idag)
-        paths = [Path(p) for p in args.paths]
-        for p in paths:
-            if not p.is_file():
-                raise UsageError(f"'{p}' finns inte – kontrollera sökvägen")
-        review = build_review(find_content(args.innehall), today, args.bas, paths or None)
-    except UsageError as err:
-        print(f"po: {err}", file=sys.stderr)
-        return 2
+    today = parse_day(args.idag)
+    paths = [Path(p) for p in args.paths]
+    for p in paths:
+        if not p.is_file():
+            raise UsageError(f"'{p}' finns inte – kontrollera sökvägen")
+    review = build_review(find_content(args.innehall), today, args.bas, paths or None)
 
     text = as_markdown(review) if args.format == "markdown" else as_text(review, terminal_width())
     sys.stdout.write(text)

@@ -18,7 +18,7 @@ from po_build.contract.layout import REPORT_DIR, TEMPLATE_DIR, YEAR_DIR, YEAR_TE
 from po_build.contract.markers import MARKERS
 from po_build.contract.schema import build_schema
 from po_build.contract.sections import FOREWORD_HINT, HINTS, SECTIONS
-from po_build.model.vocabulary import Term, Vocabulary
+from po_build.contract.vocabulary import Term, Vocabulary
 
 WIDTH = 96  # comment lines stay readable in a web editor without sideways scrolling
 

@@ -4,6 +4,9 @@ One entry per code: what is wrong (rubrik), a short piece of a file that causes
 it (exempel) and how to put it right (åtgärd). The guide's page of codes is
 generated from this catalog, and a test makes sure that every code the program
 can report is here.
+
+Longer than the other modules because it is a catalog, one entry per code: splitting it
+would scatter what the guide shows on one page.
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ GROUPS: tuple[str, ...] = (
 )
 
 # Codes reported as warnings: they never stop a check or a build.
-WARNINGS: frozenset[str] = frozenset({"PO320", "PO321", "PO323", "PO324", "PO506"})
+WARNINGS: frozenset[str] = frozenset(
+    {"PO320", "PO321", "PO323", "PO324", "PO506",
+     "PO326", "PO409", "PO410", "PO411", "PO412", "PO413", "PO414", "PO415"}
+)
 
 _FILEN = "Filen"
 _FALTEN = "Fälten"
@@ -401,7 +407,7 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Rätta felen i den andra rapporten; då försvinner varningen.",
     ),
     (
-        "PO325",
+        "PO327",
         _REGLER,
         "En ny rapports id används redan på en annan gren (`po krockar`).",
         "(två ombud lämnade in B-2026-007 samtidigt, i två olika filer)",
@@ -438,6 +444,23 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Samma rubrik står två gånger.",
         "## Beskrivning\n\n...\n\n## Beskrivning",
         "Slå ihop texterna under en rubrik.",
+    ),
+    (
+        "PO325",
+        _TEXT,
+        "Hjälptexten från mallen står kvar i en rapport som ska publiceras.",
+        "## Orsaker\n\nSkriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, "
+        "inte enskilda personer.",
+        "Byt ut hjälptexten mot egen text, eller ta bort en valfri rubrik som inte behövs. Annars "
+        "publiceras hjälptexten som rapportens text.",
+    ),
+    (
+        "PO326",
+        _TEXT,
+        "Hjälptexten från mallen står kvar (varning).",
+        "## Orsaker\n\nSkriv vad som orsakar bristen: rutiner, regler, organisation eller arbetssätt, "
+        "inte enskilda personer.",
+        "Byt ut hjälptexten mot egen text innan rapporten publiceras; med publicera: true är den ett fel.",
     ),
     (
         "PO501",
@@ -544,6 +567,62 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "Klienten, 34 år, fick vänta i fyra månader.",
         "Ta bort åldern, eller skriv en åldersgrupp om den behövs för att förstå bristen.",
     ),
+    (
+        "PO409",
+        _PERSON,
+        "Ett ord som kan vara ett namn skrivet med liten bokstav (varning).",
+        "Vi skrev till sara om saken.",
+        "Är det ett namn: skriv rollen i stället, t.ex. klienten eller handläggaren. Ett namn med "
+        "liten bokstav efter t.ex. handläggaren, träffade eller pratade med stoppas som ett fel.",
+    ),
+    (
+        "PO410",
+        _PERSON,
+        "En liten ort (varning).",
+        "Klienten i Bastuträsk väntade på färdtjänst i fyra månader.",
+        "En ort med högst 2 000 invånare kan tillsammans med en diagnos, ett yrke eller en "
+        "familjeuppgift peka ut klienten. Skriv 'en mindre ort i kommunen' om orten inte behövs. "
+        "Orterna kommer från SCB:s statistik över tätorter; kommunens namn varnas inte för.",
+    ),
+    (
+        "PO411",
+        _PERSON,
+        "En sällsynt diagnos (varning).",
+        "En klient med Huntingtons sjukdom nekades hemtjänst.",
+        "Skriv om behovet, inte om diagnosen. En sällsynt diagnos i en liten kommun kan räcka för "
+        "att någon känner igen klienten.",
+    ),
+    (
+        "PO412",
+        _PERSON,
+        "En ovanlig familjeuppgift (varning).",
+        "Mamman till trillingar fick inget stöd.",
+        "Ta bort uppgiften om den inte behövs, eller skriv bredare, t.ex. 'en förälder med flera "
+        "små barn'.",
+    ),
+    (
+        "PO413",
+        _PERSON,
+        "Ett tidigare yrke (varning).",
+        "Klienten är före detta rektor på skolan.",
+        "Ta bort yrket om det inte behövs för att förstå bristen. I en liten ort vet många vem "
+        "som var präst eller polis.",
+    ),
+    (
+        "PO414",
+        _PERSON,
+        "En olycka eller händelse med plats eller tid (varning).",
+        "Efter olyckan vid Bettna i mars har klienten inte kunnat arbeta.",
+        "Skriv utan plats och tid, t.ex. 'efter en olycka': en händelse med plats och tid går att "
+        "slå upp i lokaltidningen.",
+    ),
+    (
+        "PO415",
+        _PERSON,
+        "En uppgift som bara gäller en person eller ett fåtal (varning).",
+        "Hon är den enda kvinnliga brandmannen i kommunen.",
+        "Skriv bredare, så att beskrivningen passar fler än en person.",
+    ),
     # --- Vokabulären ------------------------------------------------------------
     (
         "PO320",
@@ -625,9 +704,11 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
     (
         "PO319",
         _AR,
-        "Delarna av sökande blir inte totalt.",
+        "Delarna av sökande stämmer inte med totalt.",
         "sökande: {totalt: 10, själv: 4, anhörig: 3, myndighet: 2, övriga: 0}",
-        "Rätta siffrorna så att själv + anhörig + myndighet + övriga blir totalt.",
+        "Rätta siffrorna. När alla fyra delar (själv, anhörig, myndighet, övriga) anges ska de bli "
+        "totalt; när bara några anges får de bli högst totalt. Delarna får saknas: många "
+        "organisationer redovisar bara totalt.",
     ),
     (
         "PO330",

@@ -9,10 +9,9 @@ areas are in its published schema too.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the schema is built from a vocabulary, which is a model: only its type is needed here
-    from po_build.model.vocabulary import Vocabulary
+from po_build.contract.vocabulary import Vocabulary
 
 SCHEMA_ID = "https://po-build.invalid/schema/rapport.schema.json"
 
@@ -231,13 +230,14 @@ def _year_schema() -> dict[str, Any]:
                       "description": "Antal ombud (årsarbetare, decimaler går bra)."},
             "sökande": {
                 "type": "object",
-                "description": "Hur många som sökte och hur de kom i kontakt: "
-                "själv, via anhörig, via myndighet, övriga. Delarna ska bli totalt.",
+                "description": "Hur många som sökte (totalt) och, om ni har siffrorna, hur de kom i "
+                "kontakt: själv, via anhörig, via myndighet, övriga. Delarna får saknas; när alla fyra "
+                "anges ska de bli totalt, när några anges får de bli högst totalt.",
                 "properties": {
                     "totalt": count, "själv": count, "anhörig": count,
                     "myndighet": count, "övriga": count,
                 },
-                "required": ["totalt", "själv", "anhörig", "myndighet", "övriga"],
+                "required": ["totalt"],
                 "additionalProperties": False,
             },
             "publicera": {"enum": BOOLEAN_VALUES, "default": False,

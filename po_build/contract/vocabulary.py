@@ -1,4 +1,4 @@
-"""The vocabulary's fixed structure: its sections, and the ids the work model depends on.
+"""The vocabulary: its structure, the ids the work model depends on, and the merged terms.
 
 The built-in values themselves are data (`po_build/data/vokabular-standard.yml`), read by
 `po_build.load.vocabulary`; an organisation merges its own `content/vokabular.yml` over them.
@@ -7,6 +7,7 @@ The built-in values themselves are data (`po_build/data/vokabular-standard.yml`)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 BUILTIN_FILE = "vokabular-standard.yml"  # in po_build/data/
 
@@ -39,3 +40,41 @@ LEVELS = ("individ", "lokal", "nationell")
 # Only these count as "serious"; a low-severity deficiency is never listed among
 # the most serious, however often it was seen.
 SEVERITY_RANK = {"hög": 0, "medel": 1}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    namn: str
+    beskrivning: str = ""
+    nivåer: tuple[str, ...] = ()
+    utgått: bool = False
+
+
+@dataclass(frozen=True)
+class AllowedTerm:
+    term: str
+    skäl: str
+
+
+@dataclass
+class Vocabulary:
+    levels: dict[str, Term] = field(default_factory=dict)
+    categories: dict[str, Term] = field(default_factory=dict)
+    positive_categories: dict[str, Term] = field(default_factory=dict)
+    actors: dict[str, Term] = field(default_factory=dict)
+    areas: dict[str, Term] = field(default_factory=dict)
+    statuses: dict[str, Term] = field(default_factory=dict)
+    severities: dict[str, Term] = field(default_factory=dict)
+    allowed_terms: list[AllowedTerm] = field(default_factory=list)
+
+    def label(self, section: str, term_id: str) -> str:
+        term = getattr(self, section).get(term_id)
+        return term.namn if term else term_id
+
+    def labels(self) -> set[str]:
+        """Every label, so that the name scanner never takes 'Norrby kommun' for a person."""
+        out: set[str] = set()
+        for attr in VOCABULARY_SECTIONS.values():
+            out.update(t.namn for t in getattr(self, attr).values())
+        return out

@@ -110,6 +110,11 @@ def parse_yaml(
             if not builder.feed(event, problems):
                 return None
     except yaml.MarkedYAMLError as err:
+        if _is_depth_limit(err):
+            mark = err.problem_mark or err.context_mark
+            pos = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+            problems.add("PO120", _TOO_DEEP, pos)
+            return None
         # An unclosed quote or bracket is found at the end: point at where it opens.
         opened = (err.context or "").startswith(_OPENED_AT)
         mark = (err.context_mark if opened else None) or err.problem_mark or err.context_mark
@@ -129,9 +134,21 @@ def parse_yaml(
         problems.add("PO106", _GENERIC_YAML, (1 + line_offset, 1))
         return None
     except RecursionError:
-        problems.add("PO120", "fälten är för djupt inbäddade", (1 + line_offset, 1))
+        problems.add("PO120", _TOO_DEEP, (1 + line_offset, 1))
         return None
     return builder.result, builder.key_pos, builder.value_pos
+
+
+_TOO_DEEP = f"fälten är för djupt inbäddade (högst {MAX_DEPTH} nivåer)"
+# A parser's own depth limit, below or above ours: libyaml (since 0.2.5) stops at 1000 levels
+# with "exceeded maximum nesting depth", and it scans ahead of the events we count, so in a
+# long flow value its limit can be met before ours. Whichever parser stops, it is PO120.
+_DEPTH_NEEDLES = ("nesting depth", "nesting level", "too deep")
+
+
+def _is_depth_limit(err: yaml.MarkedYAMLError) -> bool:
+    text = f"{err.problem or ''} {err.context or ''}".lower()
+    return any(needle in text for needle in _DEPTH_NEEDLES)
 
 
 _OPENED_AT = ("while scanning a quoted", "while parsing a flow", "while scanning a simple key")
@@ -275,7 +292,7 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             problems.add(
                 "PO120",
-                f"fälten är för djupt inbäddade (högst {MAX_DEPTH} nivåer)",
+                _TOO_DEEP,
                 self._pos(event),
             )
             return False

@@ -12,10 +12,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from po_build.contract.vocabulary import ENTRY_KEYS, FIXED_SECTIONS, NEW_ID, VOCABULARY_SECTIONS
+from po_build.contract.vocabulary import (
+    ENTRY_KEYS,
+    FIXED_SECTIONS,
+    NEW_ID,
+    VOCABULARY_SECTIONS,
+    AllowedTerm,
+    Term,
+    Vocabulary,
+)
 from po_build.load.frontmatter import Path_, Pos, load_yaml_file, parse_yaml
 from po_build.model.problems import ProblemList, did_you_mean
-from po_build.model.vocabulary import AllowedTerm, Term, Vocabulary
 
 
 def _parse_into(

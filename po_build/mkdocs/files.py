@@ -55,8 +55,14 @@ def published_files(files: Files, config: MkDocsConfig, p: Projection) -> Files:
         unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used
         if is_source(f.src_uri) or unused_attachment or is_ignored(PurePosixPath(f.src_uri)):
             continue
-        if parts[0] == ATTACHMENT_DIR and Path(f.abs_src_path or "").suffix.lower() in IMAGE_SUFFIXES:
-            f = File.generated(config, f.src_uri, content=public_bytes(Path(f.abs_src_path or "")))
+        if parts[0] == ATTACHMENT_DIR:
+            # mkdocs.yml keeps bilagor/ out of the engine's own files (exclude_docs), so that an
+            # engine without this plugin publishes none: a used one is ours to add.
+            origin = Path(f.abs_src_path or "")
+            if origin.suffix.lower() in IMAGE_SUFFIXES:
+                f = File.generated(config, f.src_uri, content=public_bytes(origin), inclusion=InclusionLevel.INCLUDED)
+            else:
+                f = File.generated(config, f.src_uri, abs_src_path=str(origin), inclusion=InclusionLevel.INCLUDED)
         kept.append(f)
     return Files(kept)
 
@@ -70,12 +76,13 @@ def add_pages(files: Files, config: MkDocsConfig, specs: list[PageSpec]) -> None
 def add_assets(files: Files, config: MkDocsConfig, only: tuple[str, ...] = ASSETS) -> None:
     for target in only:
         source = resources.files("po_build").joinpath("assets", target.rsplit("/", 1)[1])
-        files.append(File.generated(config, target, content=source.read_bytes()))
+        files.append(File.generated(config, target, content=source.read_bytes(), inclusion=InclusionLevel.INCLUDED))
 
 
 def add_data(files: Files, config: MkDocsConfig, data: dict[str, bytes]) -> None:
+    # Included outright: a feed or data file under an excluded folder is still ours to publish.
     for path, content in data.items():
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))
 
 
 def add_form(files: Files, config: MkDocsConfig, p: Projection, options: FormOptions,

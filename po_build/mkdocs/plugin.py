@@ -137,7 +137,7 @@ class PoPlugin(BasePlugin[PoConfig]):
             (log.warning if missing[1] else log.info)(f"po: {missing[0]}")
 
         published_attachments = sum(
-            1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.src_uri in included_by_mkdocs
+            1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.inclusion.is_included()
         )
         self.accounting = account(result.inventory, included_by_mkdocs, pages_by_mkdocs)
         self.summary = accounting_line(self.accounting, len(result.inventory), published_attachments)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from po_build.model.vocabulary import Vocabulary
+from po_build.contract.vocabulary import Vocabulary
 
 Kind = Literal["brist", "positiv"]
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 
-from po_build.model.slug import slugify
+from markupsafe import Markup
+
 from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.project.projection import Projection
+from po_build.render.markdown import Anchors, render
 
 
 def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = None) -> PageSpec:
@@ -15,9 +16,12 @@ def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = 
     text = resources.files("po_build").joinpath(f"docs/{doc}").read_text("utf-8")
     title = text.splitlines()[0].lstrip("# ").strip()
     body = text.split("\n", 1)[1] if "\n" in text else ""
+    # Trusted documentation, rendered like a report body: the same pipeline gives the
+    # headings their ids and the table of contents its entries.
+    rendered = render(body, anchors=Anchors(reserved=("ladda-ner",)))
     return PageSpec(src_uri, title, "dokument.html",
-                    {"title": title, "markdown": body, "files": files or []},
-                    toc=[(slugify(h), h) for h in re.findall(r"^## (.+)$", body, re.M)])
+                    {"title": title, "markdown": body, "html": Markup(rendered.html), "files": files or []},
+                    toc=[(h.id, h.title) for h in rendered.headings])
 
 
 def about_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:

@@ -17,8 +17,8 @@ from po_build.contract.codes import WARNINGS, by_group
 from po_build.contract.markers import MARKER_NAMES
 from po_build.contract.schema import build_schema
 from po_build.contract.sections import HINTS, SECTIONS
+from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.slug import slugify
-from po_build.model.vocabulary import Term, Vocabulary
 from po_build.outputs.documents import document_page
 from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.project.projection import Projection
@@ -35,6 +35,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("guide/felkoder/index.md", None, "Felkoderna"),
     ("guide/arsrapport/index.md", None, "Årsrapporten"),
     ("guide/ci/index.md", "guide-ci.md", "Automatisk kontroll"),
+    ("guide/anpassa/index.md", "guide-anpassa.md", "Anpassa utseendet"),
     ("guide/formular-inloggning/index.md", "guide-formular-inloggning.md", "Sätta upp formuläret"),
 ]
 

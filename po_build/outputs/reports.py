@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from po_build.model.slug import slugify
 from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.project.projection import Projection, ReportView
+from po_build.render.templating import report_anchors
 
 
 def report_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
@@ -14,7 +14,8 @@ def report_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
 
 
 def report_toc(r: ReportView) -> list[tuple[str, str]]:
-    toc = [(slugify(s.title), s.title) for s in r.sections if s.title]
+    anchors = report_anchors()
+    toc = [(anchors(s.title), s.title) for s in r.sections if s.title]
     if r.historik:
         toc.append(("tidslinje", "Tidslinje"))
     if r.mottagare:

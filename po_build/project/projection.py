@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from po_build.contract.vocabulary import CLOSED_STATUSES
+from po_build.contract.vocabulary import CLOSED_STATUSES, Vocabulary
 from po_build.model.records import Content, Report, Section, YearReport
 from po_build.model.slug import slugify
-from po_build.model.vocabulary import Vocabulary
 from po_build.project.dates import month_text
 
 Mode = Literal["public", "intern"]

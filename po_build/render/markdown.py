@@ -14,10 +14,17 @@ from __future__ import annotations
 import html
 import re
 import urllib.parse
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import markdown
 import nh3
+from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.treeprocessors import Treeprocessor
+
+from po_build.model.slug import slugify
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -25,6 +32,9 @@ ALLOWED_TAGS = {
     "del", "sup", "sub",
 }
 ALLOWED_ATTRIBUTES = {
+    # Heading ids come from the pipeline's own treeprocessor: contributor Markdown cannot set
+    # attributes (no attr_list, raw HTML escaped).
+    **{f"h{n}": {"id"} for n in range(2, 7)},
     "a": {"href", "title"},
     "img": {"src", "alt", "title"},
     "th": {"align"},
@@ -40,6 +50,65 @@ _ATTACHMENT_IMAGE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Heading:
+    level: int  # after shifting
+    id: str
+    title: str  # plain text, as a table of contents shows it
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    headings: list[Heading]  # the headings that were given ids, in reading order
+
+
+class Anchors:
+    """Unique heading ids within one page: the second 'Resultat' becomes 'resultat-2'."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.used: set[str] = set(reserved)
+
+    def __call__(self, text: str) -> str:
+        base = slugify(text, fallback="avsnitt")
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+
+class _HeadingProcessor(Treeprocessor):
+    """Shifts heading levels and gives headings ids, in the element tree, before serialising.
+
+    Runs after the inline patterns (priority 5, like Python-Markdown's own toc extension), so a
+    heading's text is what the reader sees, with emphasis and code resolved.
+    """
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.shift = 0
+        self.anchors: Anchors | None = None
+        self.prefix = ""
+        self.id_levels: frozenset[int] = frozenset()
+        self.found: list[Heading] = []
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if not isinstance(el.tag, str) or not _HEADING_TAG.fullmatch(el.tag):
+                continue
+            level = min(6, int(el.tag[1]) + self.shift)
+            el.tag = f"h{level}"
+            if self.anchors is not None and level in self.id_levels:
+                title = html.unescape(strip_tags(render_inner_html(el, self.md))).strip()
+                anchor = self.anchors(f"{self.prefix}{title}")
+                el.set("id", anchor)
+                self.found.append(Heading(level, anchor, title))
+
+
+_HEADING_TAG = re.compile(r"h[1-6]")
+
+
 class _Renderer:
     def __init__(self) -> None:
         # fenced_code: `po check` reads ``` blocks as code (their headings and links are not
@@ -50,24 +119,43 @@ class _Renderer:
         self.md.preprocessors.deregister("html_block")
         self.md.inlinePatterns.deregister("html")
         self.md.inlinePatterns.deregister("entity")
+        self.headings = _HeadingProcessor(self.md)
+        self.md.treeprocessors.register(self.headings, "po-headings", 5)
 
-    def __call__(self, text: str, shift_headings: int = 0) -> str:
+    def __call__(self, text: str, shift: int, anchors: Anchors | None, prefix: str,
+                 id_levels: frozenset[int]) -> Rendered:
         self.md.reset()
+        h = self.headings
+        h.shift, h.anchors, h.prefix, h.id_levels, h.found = shift, anchors, prefix, id_levels, []
         out = self.md.convert(text)
-        if shift_headings:
-            out = _shift(out, shift_headings)
-        return clean(out)
+        return Rendered(clean(out), list(h.found))
 
 
 _renderer: _Renderer | None = None
 
 
-def markdown_to_html(text: str, shift_headings: int = 0) -> str:
-    """Safe HTML for contributor Markdown; headings shifted so H2 in a section becomes H3."""
+def render(
+    text: str,
+    *,
+    shift: int = 0,
+    anchors: Anchors | None = None,
+    prefix: str = "",
+    id_levels: Iterable[int] = (2,),
+) -> Rendered:
+    """Contributor Markdown → safe HTML, with the headings' ids and titles.
+
+    `shift` moves every heading down (an H2 in a section becomes an H3); with `anchors`,
+    headings at `id_levels` (after shifting) get unique ids made from `prefix` + their text.
+    """
     global _renderer
     if _renderer is None:
         _renderer = _Renderer()
-    return _renderer(text, shift_headings)
+    return _renderer(text, shift, anchors, prefix, frozenset(id_levels))
+
+
+def markdown_to_html(text: str, shift_headings: int = 0) -> str:
+    """Safe HTML for contributor Markdown; headings shifted so H2 in a section becomes H3."""
+    return render(text, shift=shift_headings).html
 
 
 def _image_source_ok(value: str) -> bool:
@@ -116,14 +204,6 @@ def quote_text(fragment: str) -> str:
         return m.group(2).replace('"', "&quot;")
 
     return _TAG_OR_TEXT.sub(repl, fragment)
-
-
-def _shift(fragment: str, by: int) -> str:
-    def repl(m: re.Match[str]) -> str:
-        level = min(6, int(m.group(2)) + by)
-        return f"<{m.group(1)}h{level}"
-
-    return re.sub(r"<(/?)h([1-6])", repl, fragment)
 
 
 def escape(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from markupsafe import Markup
 from po_build.model.records import Section
 from po_build.model.slug import slugify
 from po_build.project.dates import date_text, month_text
-from po_build.render.markdown import markdown_to_html
+from po_build.render.markdown import Anchors, markdown_to_html, render
 
 
 def _markdown(text: str, shift: int = 1) -> Markup:
@@ -20,22 +19,20 @@ def _markdown(text: str, shift: int = 1) -> Markup:
     return Markup(markdown_to_html(text, shift_headings=shift))
 
 
-def _document(text: str) -> Markup:
-    """Trusted documentation Markdown with anchors on H2, like a report body."""
-    return _anchored(markdown_to_html(text))
+# Ids the report page's template gives its own parts; a section heading never takes one of them.
+REPORT_PAGE_IDS = ("tidslinje", "paatalad-for", "relaterade", "bilagor")
 
 
-def _anchored(html: str) -> Markup:
-    html = re.sub(r"<h2>([^<]*)</h2>", lambda m: f'<h2 id="{slugify(m.group(1))}">{m.group(1)}</h2>', html)
-    return Markup(html)
+def report_anchors() -> Anchors:
+    """The ids of a report page's sections, in order: the same for its body and its table of contents."""
+    return Anchors(reserved=REPORT_PAGE_IDS)
 
 
 def _sections(sections: list[Section]) -> Markup:
     """A report's body in one conversion (one Markdown run per page, not one per section)."""
     text = "\n\n".join(f"## {s.title}\n\n{s.markdown}" if s.title else s.markdown for s in sections)
-    html = markdown_to_html(text)
-    html = re.sub(r"<h2>([^<]*)</h2>", lambda m: f'<h2 id="{slugify(m.group(1))}">{m.group(1)}</h2>', html)
-    return Markup(html)
+    # The renderer sanitises with nh3, so its output is safe to mark as such.
+    return Markup(render(text, anchors=report_anchors()).html)
 
 
 def _count(n: int, singular: str, plural: str) -> str:
@@ -49,7 +46,6 @@ def _date(d: date | None) -> str:
 def install(env: Environment) -> None:
     env.filters["markdown"] = _markdown
     env.filters["sections"] = _sections
-    env.filters["document"] = _document
     env.filters["anchor"] = slugify
     env.filters["datum"] = _date
     env.filters["månad"] = lambda d: month_text(d) if d else ""

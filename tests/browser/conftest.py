@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]
 ARTEFACTS = REPO / "test-artefakter"
@@ -87,11 +85,9 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(sample_site: Path) -> Path:
     """The sample site as `make site` builds it (the yearly report's PDF included)."""
-    site = tmp_path_factory.mktemp("webbplats") / "site"
-    build(load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    return site
+    return sample_site
 
 
 @pytest.fixture(scope="session")

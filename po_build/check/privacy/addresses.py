@@ -11,11 +11,39 @@ _STREET_SUFFIXES = (
     "gatan", "vägen", "gränden", "gränd", "stigen", "torget", "backen", "allén", "allé",
     "platsen", "leden", "stråket", "gången", "gata", "väg", "torg", "backe", "slingan",
     "kroken", "liden", "höjden", "hagen", "ängen", "udden", "kajen", "bryggan",
-    "promenaden", "esplanaden", "parken",
+    "promenaden", "esplanaden", "parken", "dalen", "lunden", "vallen", "gärdet", "ringen",
+    "lyckan", "kullen", "viken", "fältet", "åsen", "stranden", "strand", "terrassen", "holmen",
+    "vången", "hamnen", "plan", "gårdet", "malmen", "sluttningen", "trappan",
 )
 
 
+# In lower case these endings need nothing more: "storgatan 12" is an address.
 _LOWERCASE_STREET_SUFFIXES = ("gatan", "gränd", "gränden", "allén")
+
+
+# Other endings in lower case ("björkvägen 4", "ekbacken 3") are an address after a word
+# that places something ("bor på", "flyttade till"), or with a letter or a flat number
+# after the number; never before a unit ("takhöjden 2 meter", "parken 3 gånger").
+_PLACING_WORDS = pn.words(
+    "på till vid från mot bor bodde adress adressen adressen: hos utanför nära längs ner upp "
+    "in ut flyttade flyttat flytta"
+)
+_UNITS = pn.words(
+    "gånger gång dagar dag timmar timme veckor vecka månader månad år minuter minut meter m km "
+    "kilometer mil procent kr kronor st stycken personer sidor steg våningar grader liter kg "
+    "kilo ton poäng platser nätter"
+)
+
+
+# Names written as two words: "Karl Johans väg 3", "Gustav Adolfs torg 4".
+_SEPARATE_SUFFIXES = pn.words("väg gata gatan gränd torg allé backe stig park vägen torget")
+
+
+# Abbreviated street names: "Storg. 12", "Drottningg 3", "Kungsv. 5".
+_ABBREVIATED_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:g|v|gat)\.?){SP}+"
+    rf"(?P<num>[1-9][0-9]{{0,2}}(?:{SP}?[A-H]|[a-h])?)(?![\w])(?![.,:][0-9])"
+)
 
 
 # Road numbers, not addresses: "riksväg 40".
@@ -48,12 +76,16 @@ def find_streets(text: str) -> list[Candidate]:
     # those can be a street name.
     for number in _NUMBER_AFTER_SPACE_RE.finditer(text):
         word_end = number.start()
-        if word_end <= done or not text[word_end - 1].isalpha():
+        if word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
             continue
-        word_start = word_end
+        word_start = word_end - 1 if text[word_end - 1] == "." else word_end
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
             word_start -= 1
         if not text[word_start:word_end].lower().endswith(_STREET_SUFFIXES):
+            abbreviated = _ABBREVIATED_RE.match(text, word_start)
+            if abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS:
+                found.append((abbreviated.start(), abbreviated.end(), "PO405", ""))
+                done = abbreviated.end()
             continue
         direction = _DIRECTION_BEFORE_RE.search(text, max(0, word_start - 12), word_start)
         m = _STREET_RE.match(text, direction.start() if direction else word_start)
@@ -65,9 +97,26 @@ def find_streets(text: str) -> list[Candidate]:
         if suffix is None or lower.startswith(_ROAD_WORDS) or name.isupper():
             continue
         stem = name[: len(name) - len(suffix)].rstrip("-")
+        after = _word_after(text, m.end("num"))
+        if after in _UNITS:
+            continue
+        if lower in _SEPARATE_SUFFIXES and not m["dir"]:
+            start = _genitive_name_before(text, m.start())
+            if start is not None:
+                found.append((start, m.end(), "PO405", ""))
+                done = m.end()
+            continue
         if name[0].islower():
-            # Lower case is accepted only for unmistakable endings: "storgatan 12".
-            if m["dir"] or suffix not in _LOWERCASE_STREET_SUFFIXES or len(stem) < 2:
+            if m["dir"] or len(stem) < 2:
+                continue
+            if suffix not in _LOWERCASE_STREET_SUFFIXES and not (
+                len(stem) >= 2
+                and (
+                    _word_before(text, m.start()) in _PLACING_WORDS
+                    or m["flat"]
+                    or not m["num"][-1].isdigit()
+                )
+            ):
                 continue
         elif len(stem) < 2 and not m["dir"]:
             continue
@@ -76,12 +125,46 @@ def find_streets(text: str) -> list[Candidate]:
     return found
 
 
+def _word_after(text: str, pos: int) -> str:
+    m = re.compile(rf"{SP}+([^\W\d_]+|%)").match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+:?)[\s,]*$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+_GENITIVE_BEFORE_RE = re.compile(
+    rf"(?:[A-ZÅÄÖ][a-zåäöé]+{SP}+)?[A-ZÅÄÖ][a-zåäöé]+s{SP}+$"
+)
+
+
+def _genitive_name_before(text: str, pos: int) -> int | None:
+    """Start of "Karl Johans " before a separate suffix word at pos, or None."""
+    m = _GENITIVE_BEFORE_RE.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return None
+    # The genitive must be a person's name ("Johans", "Adolfs"), not "Socialtjänstlagens".
+    words = m.group().split()
+    bases = [w.lower() for w in words[:-1]] + [words[-1][:-1].lower()]
+    if not any(b in pn.first_names() or b in pn.last_names() for b in bases):
+        return None
+    return m.start()
+
+
 _POSTAL_RE = re.compile(
-    r"(?<![\w+/-])(?<![0-9][ \u00a0])"
+    # "SE-123 45 Norrby" and "S-123 45" are written with the country before the code.
+    r"(?:(?<=\bSE-)|(?<=\bS-)|(?<![\w+/-]))(?<![0-9][ \u00a0])"
     rf"(?P<code>[1-9][0-9]{{2}}{SP}?[0-9]{{2}}){SP}+"
-    r"(?P<town>[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)?"
+    r"(?P<town>[A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)?|(?P<lower>[a-zåäö]{3,})"
     r"|[A-ZÅÄÖ]{2,}(?:[ -][A-ZÅÄÖ]{2,})?)"
     r"(?![\w])"
+)
+
+
+_POSTAL_CONTEXT_RE = re.compile(
+    r"(?:\b(?:till|adress|adressen|postadress|box|bor|c/o)\b|[0-9][A-Za-z]?,?)[ \t:,]*$", re.IGNORECASE
 )
 
 
@@ -91,6 +174,8 @@ POSTAL_HINT_RE = re.compile(rf"[0-9]{{3}}{SP}?[0-9]{{2}}{SP}+[^\W\d_]")
 def find_postal(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _POSTAL_RE.finditer(text):
+        if m["lower"] and not (" " in m["code"] and _POSTAL_CONTEXT_RE.search(text, max(0, m.start() - 40), m.start())):
+            continue  # "123 45 norrby" only where an address is being written
         first_word = m["town"].split()[0].split("-")[0].lower()
         if first_word in pn.NON_TOWNS or first_word in pn.MONTHS or first_word in pn.WEEKDAYS:
             continue

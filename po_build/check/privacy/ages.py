@@ -12,13 +12,14 @@ from po_build.check.privacy.findings import SP, Candidate
 # Ages written with digits are common; written out ("trettiofem år") they are
 # rare, so the slower patterns with number words run only when one is present.
 _NUMBER_WORD = (
-    "(?:sexton|sjutton|ad?erton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
+    "(?:tretton|fjorton|femton|sexton|sjutton|ad?erton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
     "|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?)"
 )
 
 
 _NUMBER_WORD_STEMS = (
-    "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio",
+    "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio",
+    "fyrtio", "femtio", "sextio",
     "sjuttio", "åttio", "nittio",
 )
 
@@ -94,7 +95,9 @@ _AGE_BORN_RE = re.compile(
     r"(?:(?:18|19|20)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?|[-–'’][0-9]{2}"
     rf"|[0-9]{{1,2}}\s+(?:{_MONTH_ALT})(?:\s+(?:19|20)[0-9]{{2}})?"
     rf"|i\s+(?:{_MONTH_ALT})\s+(?:19|20)[0-9]{{2}}"
-    r"|på\s+(?:[0-9]{2}|[^\W\d_]+)[-–]?talet)"
+    r"|på\s+(?:[0-9]{2}|[^\W\d_]+)[-–]?talet"
+    r"|[0-9]{2}(?=\s+(?:i|och|men|,)\b|[,.;)])"
+    r")"
     r"(?![\w-])"
     r"|(?<!\w)f\.\s?(?:19|20)[0-9]{2}(?![\w-])",
     re.IGNORECASE,
@@ -102,8 +105,35 @@ _AGE_BORN_RE = re.compile(
 
 
 _GENERIC_BEFORE_RE = re.compile(
-    r"(?:\b(?:den|de|alla|personer|barn|unga|ungdomar|vuxna|sökande)\s+som"
-    r"|(?<!\ben\s)\bman|\bpersoner|\bden\s+enskilde)\b[^.!?]*$",
+    r"(?:\b(?:den|de|du|ni|alla|personer|barn|unga|ungdomar|vuxna|sökande|kvinnor|män|elever"
+    r"|studenter|klienter|föräldrar|patienter)\s+som"
+    r"|(?<!\ben\s)\bman|\bpersoner|\bden\s+enskild[ae]|\bden\s+sökande|\bsökanden"
+    r"|\bden\s+försäkrade|\bden\s+unga?e?|\bungdomen|\bindividen)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+# "när ungdomen fyllt 18 år", "när barnet är 20 år": a subordinate clause with a definite
+# noun for anyone in the group, in the present or without "har", states when a rule applies.
+_RULE_CLAUSE_BEFORE_RE = re.compile(
+    r"\b(?:när|då|tills|innan|förrän|om|efter\s+att|till\s+dess(?:\s+att)?|från\s+det\s+att)\s+"
+    r"(?:(?:ungdomen|barnet|eleven|personen|sökanden|individen|det|den|den\s+unge?|den\s+sökande|den\s+försäkrade"
+    r"|den\s+enskild[ae]|man|de|barnen|ungdomarna)\s+)?(?:har\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# Birth years of a group, in rules: "född 1957 eller senare", "född 1938 och tidigare".
+# A definite noun for a thing right before the verb: "Lagen är 30 år", "Beslutet var 2 år".
+_THING_SUBJECT_RE = re.compile(
+    r"(?<!\w)(?!(?:" + "|".join(sorted(pn.PERSON_NOUNS | pn.ROLE_WORDS, key=len, reverse=True)) + r")\b)"
+    r"[^\W\d_]{2,}(?:en|et|an|na|rna)\s+(?:som\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_BORN_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:,\s*)?(?:eller|och|[-–]|till)\s*(?:senare|tidigare|efter|före|yngre|äldre|(?:19|20)[0-9]{2})\b",
     re.IGNORECASE,
 )
 
@@ -179,7 +209,12 @@ def find_ages(text: str, lowered: str) -> list[Candidate]:
             add((m.start("n"), m.end("n"), "PO408", ""))
     if "född" in lowered or "f." in lowered:
         for m in _AGE_BORN_RE.finditer(text):
+            if _BORN_RANGE_AFTER_RE.match(text, m.end()) or _GENERIC_BEFORE_RE.search(
+                _window(text, m.start(), 40)
+            ):
+                continue  # "den som är född 1957 eller senare" is a rule
             add((m.start(), m.end(), "PO408", ""))
+    _find_bare_copula(text, found)
     if "fyll" in lowered:
         _find_turning(text, p, found)
     if "år" not in lowered:
@@ -233,6 +268,10 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
         before = _window(text, m.start())
         if _GENERIC_BEFORE_RE.search(before):
             continue
+        if m["v"].lower() in ("är", "blir", "bli") and _RULE_CLAUSE_BEFORE_RE.search(before):
+            continue  # "stödet upphör när barnet är 20 år"
+        if _THING_SUBJECT_RE.search(before):
+            continue  # "Lagen är 30 år gammal": a thing's age is no person's
         if _age_value(m["n"]) < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
             continue
         add((m.start("n"), m.end(), "PO408", ""))
@@ -248,6 +287,58 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
         after = (m["after"] or "").strip().lower()
         if after == "%" or after in pn.TURN_UNITS:
             continue
-        if _GENERIC_BEFORE_RE.search(_window(text, m.start(), 40)):
+        before = _window(text, m.start(), 40)
+        if _GENERIC_BEFORE_RE.search(before):
             continue
+        if m["v"].lower() != "fyllde" and _RULE_CLAUSE_BEFORE_RE.search(before):
+            continue  # "när ungdomen fyllt 18 år upphör stödet"
         found.append((m.start(), m.end("ar") if m["ar"] else m.end("n"), "PO408", ""))
+
+
+# "Han är 23 och ...", "Hon är 19, har ...", "Klienten var 31 när ...", "är fyrtiotvå": an age
+# without "år" needs a person right before the verb and, after the number, the end of the
+# clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
+_BARE_COPULA_RE = re.compile(
+    r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir)[ \t]+"
+    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
+    r"[ \t]+)?"
+    rf"(?P<n>[1-9][0-9]?|{_NUMBER_WORD})"
+    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla)\b)",
+    re.MULTILINE,
+)
+_SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+(?:som[ \t]+)?$")
+
+
+_COPULAS = ("är ", "var ", "blev ", "blir ", "Är ", "Var ", "Blev ", "Blir ", "är\t", "var\t")
+
+
+def _copula_matches(text: str) -> list[re.Match[str]]:
+    # str.find for the few verbs, then the pattern only there: a search with the pattern
+    # over the whole text costs more than the rest of the age rules together.
+    out = []
+    for verb in _COPULAS:
+        pos = text.find(verb)
+        while pos >= 0:
+            m = _BARE_COPULA_RE.match(text, pos)
+            if m:
+                out.append(m)
+            pos = text.find(verb, pos + 1)
+    return sorted(out, key=lambda m: m.start())
+
+
+def _find_bare_copula(text: str, found: list[Candidate]) -> None:
+    for m in _copula_matches(text):
+        before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        subject = before.group(1)
+        value = _age_value(m["n"])
+        if not 1 <= value <= 110 or (not m["n"].isdigit() and value < 13):
+            continue
+        lower = subject.lower()
+        person = lower in pn.PERSON_NOUNS or lower in ("jag", "du")
+        if not person and not (subject[0].isupper() and lower in pn.given_names()):
+            continue
+        if _GENERIC_BEFORE_RE.search(_window(text, m.start("v"), 40)):
+            continue
+        found.append((m.start("n"), m.end("n"), "PO408", ""))

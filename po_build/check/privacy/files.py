@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from po_build.check.privacy.scan import scan_text
+from po_build.contract.vocabulary import Vocabulary
 from po_build.model.problems import ProblemList
-from po_build.model.vocabulary import Vocabulary
 
 _RAPPORTOR = re.compile(r"(\brapportör[ \t]*:[ \t]*)(\"[^\"\n]*\"|'[^'\n]*'|[^,}\n#]*)")
 

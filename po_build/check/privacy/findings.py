@@ -60,6 +60,44 @@ CODES: dict[str, tuple[str, str, str]] = {
         "en ålder",
         "ta bort den eller skriv bredare, som 'en vuxen' eller 'medelålders'",
     ),
+    "PO409": (
+        "namn",
+        "ett namn skrivet med liten bokstav",
+        "är det ett namn: skriv 'klienten' eller en roll i stället; är det inget namn kan "
+        "varningen lämnas",
+    ),
+    # Details that together can point out a person: warnings (see indirect.py).
+    "PO410": (
+        "liten ort",
+        "en liten ort",
+        "skriv hellre 'en mindre ort i kommunen' om orten inte behövs för att förstå bristen",
+    ),
+    "PO411": (
+        "sällsynt diagnos",
+        "en sällsynt diagnos",
+        "skriv om behovet i stället för diagnosen, t.ex. 'en klient med en ovanlig "
+        "neurologisk sjukdom', särskilt om orten eller familjen också nämns",
+    ),
+    "PO412": (
+        "familjeuppgift",
+        "en ovanlig familjeuppgift",
+        "ta bort den om den inte behövs, eller skriv bredare, t.ex. 'en förälder med flera barn'",
+    ),
+    "PO413": (
+        "tidigare yrke",
+        "ett tidigare yrke",
+        "ta bort yrket om det inte behövs för att förstå bristen; i en liten ort pekar det ut en person",
+    ),
+    "PO414": (
+        "händelse med plats eller tid",
+        "en olycka eller händelse med plats eller tid",
+        "skriv utan plats och tid, t.ex. 'efter en olycka', så att händelsen inte går att slå upp",
+    ),
+    "PO415": (
+        "unik uppgift",
+        "en uppgift som bara gäller en eller ett fåtal",
+        "skriv bredare, så att beskrivningen passar fler än en person",
+    ),
 }
 
 
@@ -67,7 +105,8 @@ CODES: dict[str, tuple[str, str, str]] = {
 # address, not a name; "Kalle.Berg@mejl.se" is an e-mail address, not a name.
 PRIORITY = {
     "PO401": 0, "PO402": 0, "PO404": 1, "PO403": 2, "PO406": 3, "PO405": 4,
-    "PO408": 5, "PO407": 6,
+    "PO408": 5, "PO407": 6, "PO409": 7,
+    "PO410": 8, "PO411": 8, "PO412": 8, "PO413": 8, "PO414": 8, "PO415": 8,
 }
 
 
@@ -92,7 +131,14 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+# Warnings about details that identify only together with others.
+INDIRECT = frozenset({"PO410", "PO411", "PO412", "PO413", "PO414", "PO415"})
+
+
 def finding_message(code: str, matched: str, note: str) -> str:
     _, what, rewrite = CODES[code]
     shown = " ".join(matched.split())
+    if code in INDIRECT:
+        return (f"{what} ('{shown}'){note}: tillsammans med andra uppgifter kan det peka ut "
+                f"klienten – {rewrite}")
     return f"ser ut som {what} ('{shown}'){note} – {rewrite}"

@@ -10,20 +10,17 @@ from dataclasses import dataclass
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.indirect import small_places
+from po_build.check.privacy.sentences import is_sentence_start
+
+
+@functools.cache
+def _places_and_municipalities() -> frozenset[str]:
+    # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
+    places = small_places()
+    return frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
 
 _TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
-
-
-_OPENERS = frozenset(" \t\u00a0\"'“”‘’«»([{*_`")
-
-
-_BLOCK_PREFIX_RE = re.compile(r"[ \t]*(?:(?:#{1,6}|>+|[-*+•–]|[0-9]+[.)]|\|)[ \t]*)+")
-
-
-_SENTENCE_END = frozenset(".!?:;…|")
-
-
-_QUOTES = frozenset("\"'“”‘’«»")
 
 
 # The word right after or right before a token, with what separates them: up to
@@ -74,60 +71,6 @@ def _make_token(start: int, word: str) -> _Token:
     return _Token(start, start + len(word), word, word.lower(), cap)
 
 
-def _line_start(text: str, pos: int) -> int:
-    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-
-
-def _dot_ends_sentence(text: str, dot: int) -> bool:
-    word = re.search(r"([^\W\d_][\w.:]*)$", text[max(0, dot - 12) : dot])
-    if word is None:
-        # "1." at the start of a line is a list number, elsewhere a number ends a sentence.
-        return True
-    abbreviation = word.group(1).lower()
-    if abbreviation in pn.NON_FINAL_ABBREVIATIONS:
-        return False
-    # An initial ("K. Johansson") does not end the sentence.
-    return not (len(abbreviation) == 1 and word.group(1).isupper())
-
-
-def _is_sentence_start(text: str, pos: int) -> bool:
-    line_start = _line_start(text, pos)
-    prefix = text[line_start:pos]
-    block = _BLOCK_PREFIX_RE.match(prefix)
-    rest = prefix[block.end() :] if block else prefix
-    if all(char in _OPENERS for char in rest):
-        if block and block.group().strip():
-            return True
-        return _previous_line_ends_sentence(text, line_start)
-    i = pos - 1
-    while i >= line_start and text[i] in _OPENERS:
-        if text[i] in _QUOTES:
-            return True  # a quotation starts with a capital: "Inga fel", sa hon
-        i -= 1
-    char = text[i]
-    if char == ".":
-        return _dot_ends_sentence(text, i)
-    return char in _SENTENCE_END
-
-
-def _previous_line_ends_sentence(text: str, line_start: int) -> bool:
-    # A soft-wrapped paragraph goes on over the line break; a blank line, a
-    # heading or a line ending in a full stop starts a new sentence.
-    if line_start == 0:
-        return True
-    end = line_start - 1
-    if end > 0 and text[end] == "\n" and text[end - 1] == "\r":
-        end -= 1
-    prev_start = _line_start(text, end)
-    previous = text[prev_start:end].strip()
-    if not previous or previous.startswith("#") or previous == "---":
-        return True
-    last = previous[-1]
-    if last == ".":
-        return _dot_ends_sentence(previous, len(previous) - 1)
-    return last in _SENTENCE_END
-
-
 # A neighbouring token and whether only spaces (not a comma) separate it.
 _Neighbour = tuple[_Token, bool]
 
@@ -138,7 +81,7 @@ class NameRules:
     def __init__(self, text: str, covered: Callable[[int, int], bool]) -> None:
         self.text = text
         self.covered = covered
-        self.first = pn.first_names()
+        self.first = pn.given_names()
         self.last = pn.last_names()
         self._start_cache: dict[int, bool] = {}
         self._next_cache: dict[int, _Neighbour | None] = {}
@@ -217,7 +160,7 @@ class NameRules:
     def sentence_start(self, tok: _Token) -> bool:
         cached = self._start_cache.get(tok.start)
         if cached is None:
-            cached = _is_sentence_start(self.text, tok.start)
+            cached = is_sentence_start(self.text, tok.start)
             self._start_cache[tok.start] = cached
         return cached
 
@@ -237,15 +180,28 @@ class NameRules:
                 if all(f or s for f, s in flags):
                     return flags[0][0], not flags[0][0], parts[0].lower()
             return False, False, lower
-        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases only
-        # mid-sentence: "This" at a sentence start is no genitive of "Thi".
-        if len(lower) > 3 and lower[-1] == "s":
+        # Genitive: "Karins handläggare", "Johanssons beslut". Short bases at a sentence
+        # start only before what is owned ("Idas god man"): "This" is no genitive of "Thi".
+        if len(lower) >= 3 and lower[-1] == "s" and lower not in pn.GENITIVE_WORDS:
             base = lower[:-1].rstrip(":’'")
-            if not self.ambiguous(base) and (len(base) >= 4 or not self.sentence_start(tok)):
-                is_first, is_last = self.listed(base)
-                if is_first or is_last:
-                    return is_first, is_last, base
+            is_first, is_last = self.listed(base)
+            if not (is_first or is_last) or base in pn.PLACE_NAMES or base in pn.CALENDAR_NAMES:
+                return False, False, lower
+            start = self.sentence_start(tok)
+            if base in pn.WORD_NAMES:
+                # "Sannas mamma", "Pers ansökan": the genitive of a word-name is no word,
+                # so before what is owned it is the name ("lower" is not ambiguous).
+                if not start or self.owned_after(tok):
+                    return is_first, is_last, lower
+                return False, False, lower
+            if len(base) >= 4 or not start or self.owned_after(tok):
+                return is_first, is_last, base
         return False, False, lower
+
+    def owned_after(self, tok: _Token) -> bool:
+        """A lower-case word after a genitive that can be what is owned: "Idas god man"."""
+        nxt = self.next_token(tok)
+        return nxt is not None and nxt.text[0].islower() and nxt.lower not in pn.FUNCTION_WORDS
 
     def is_listed(self, tok: _Token) -> bool:
         is_first, is_last, _ = self.lookup(tok)
@@ -332,8 +288,14 @@ class NameRules:
             if not start:
                 return True
             if form in pn.PRONOUN_NAMES:
-                return strong or self.followed_by_comma(tok)
-            return strong or human_verb_after or self.followed_by_comma(tok)
+                # "Inga har sökt" is Swedish; "Hans ringde", "Hans har" and "Inga berättade"
+                # are not (a possessive "hans" needs a noun after it).
+                finite = form == "hans" and nxt is not None and nxt.lower in pn.FINITE_VERBS
+                return strong or human_verb_after or finite or self.followed_by_comma(tok)
+            # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
+            # a finite verb unless it is the subject, a person.
+            verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
+            return strong or verb_after or self.followed_by_comma(tok)
         return is_first or is_last
 
     def unknown_after_role(self, tok: _Token) -> bool:
@@ -354,7 +316,7 @@ class NameRules:
                 return False
         else:
             before = self.prev_word(tok)
-            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS:
+            if before not in pn.ROLE_WORDS and before not in pn.GREETINGS and not self.meets_person(tok):
                 return False
         if len(lower) < 3 or self.sentence_start(tok):
             return False
@@ -369,6 +331,18 @@ class NameRules:
         if lower.endswith(pn.ORG_SUFFIXES) or stem.endswith(pn.ORG_SUFFIXES):
             return False
         return not self.org_context(tok, tok)
+
+    def meets_person(self, tok: _Token) -> bool:
+        """"... att Ljiljana ringde": an unlisted word, no place, before a verb only people do."""
+        if tok.lower in _places_and_municipalities() or tok.lower.removesuffix("s") in _places_and_municipalities():
+            return False
+        # Organisations are met and phoned too ("träffade Stadsmissionen", "ringde Samhall"),
+        # so only a verb that a person does after the word counts, and not for a word shaped
+        # like a definite noun or followed by another capitalised word ("Röda Korset").
+        if tok.lower.endswith(pn.SWEDISH_WORD_ENDINGS):
+            return False
+        nxt = self.next_token(tok)
+        return nxt is not None and not nxt.cap and nxt.lower in pn.PERSON_VERBS
 
     def unknown_given_name(self, tok: _Token) -> bool:
         lower = tok.lower

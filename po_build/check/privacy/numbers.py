@@ -15,7 +15,9 @@ _LUHN_TYPO_NOTE = " (kontrollsiffran stämmer inte, men formen gör det)"
 _PNR_RE = re.compile(
     r"(?<![\w+])(?<![0-9][-+/.:])"
     r"(?P<century>18|19|20)?(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
-    r"(?P<sep>[-+ \u00a0]?)(?P<serial>[0-9]{4})"
+    # "850312-1234", "850312 - 1234", "850312 –1234": a dash (or +) with spaces around it is
+    # still the personnummer's dash.
+    rf"(?P<sep>{SP}{{0,2}}[-–+]{SP}{{0,2}}|[ \u00a0]?)(?P<serial>[0-9]{{4}})"
     r"(?!\w)(?![-/.:,][0-9])"
 )
 
@@ -53,7 +55,7 @@ def find_pnr(text: str) -> list[Candidate]:
             continue
         note = ""
         if not _luhn_ok(m["yy"] + m["mm"] + m["dd"] + m["serial"]):
-            if m["sep"] not in ("-", "+"):
+            if m["sep"].strip() not in ("-", "–", "+"):
                 continue
             if _CASE_WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
                 continue
@@ -83,7 +85,7 @@ DIGIT_RE = re.compile(r"[0-9]")
 SIX_DIGITS_RE = re.compile(r"[0-9]{6}")
 
 
-PHONE_HINT_RE = re.compile(r"0[1-9](?:[-– \u00a0\u202f/()]{0,3}[0-9]){5}|\+|00[ \u00a0]?46")
+PHONE_HINT_RE = re.compile(r"0[1-9](?:[-– \u00a0\u202f/().]{0,3}[0-9]){5}|\+|00[ \u00a0]?46")
 
 
 # Numbers that reach a service, never a person.
@@ -101,8 +103,18 @@ def _trim_digits(text: str, start: int, end: int, lo: int, hi: int) -> int | Non
     return runs[-1][0]
 
 
+# "070.123.45.67": dots between the groups. Only this shape (pairs of digits at the end),
+# so that a date such as 01.02.2025 is no telephone number.
+_DOTTED_PHONE_RE = re.compile(r"(?<![\w.])0[1-9][0-9]{1,3}\.[0-9]{2,3}(?:\.[0-9]{2}){2,3}(?![\w]|\.[0-9])")
+
+
 def find_phones(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    if "." in text:
+        for m in _DOTTED_PHONE_RE.finditer(text):
+            digits = sum(c.isdigit() for c in m.group())
+            if 8 <= digits <= 10 and not m.group().startswith(_SERVICE_PREFIXES):
+                found.append((m.start(), m.end(), "PO403", ""))
     for m in _PHONE_RE.finditer(text):
         if m["intl"]:
             body_start = m.start("irest")

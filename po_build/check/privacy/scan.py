@@ -35,15 +35,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from po_build.check.privacy.addresses import POSTAL_HINT_RE, find_postal, find_streets
 from po_build.check.privacy.ages import find_ages
+from po_build.check.privacy.casing import find_capitals, find_lower_case
 from po_build.check.privacy.contact import URL_RE, find_emails
 from po_build.check.privacy.findings import CODES, PRIORITY, Candidate, Finding, finding_message, resolve
+from po_build.check.privacy.indirect import find_indirect, municipality_stems
 from po_build.check.privacy.names import NameRules
 from po_build.check.privacy.numbers import DIGIT_RE, PHONE_HINT_RE, SIX_DIGITS_RE, find_phones, find_pnr
-from po_build.check.privacy.terms import BUILTIN_NON_NAMES_MATCHER, clean_terms, term_matcher
+from po_build.check.privacy.terms import BUILTIN_NON_NAMES_MATCHER, TermMatcher, clean_terms, term_matcher
 
 __all__ = ["CODES", "Finding", "scan_text"]
 
@@ -171,6 +173,14 @@ def _line_starts(text: str) -> list[int]:
 
 
 
+def _masker(text: str, known_non_names: Iterable[str], allowed: TermMatcher | None) -> Callable[[int, int], bool]:
+    # The vocabulary's own labels and allowed terms are never warned about; an area
+    # "Sjöviks kommun" also covers "i Sjövik", the organisation's own municipality.
+    known = clean_terms(known_non_names)
+    terms = [t for t in (term_matcher(known + municipality_stems(known)), allowed) if t]
+    return lambda start, end: any(t.covers(text, start, end) for t in terms)
+
+
 def scan_text(
     text: str,
     *,
@@ -203,9 +213,9 @@ def scan_text(
         if POSTAL_HINT_RE.search(text):
             candidates += find_postal(text)
         candidates += find_streets(text)
-    if "@" in text:
-        candidates += find_emails(text)
+    candidates += find_emails(text)
     candidates += find_ages(text, lowered)
+    candidates += find_indirect(text, lowered, _masker(text, known_non_names, allowed))
 
     if not skip_names:
         structured = [c for c in candidates if PRIORITY[c[2]] <= PRIORITY["PO405"]]
@@ -219,6 +229,7 @@ def scan_text(
             return any(terms.covers(text, start, end) for terms in term_lists)
 
         candidates += NameRules(text, covered).find()
+        candidates += find_capitals(text, covered) + find_lower_case(text, covered)
 
     if allowed is not None:
         candidates = [c for c in candidates if not allowed.covers(text, c[0], c[1])]

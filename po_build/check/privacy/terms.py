@@ -39,7 +39,22 @@ def term_matcher(terms: tuple[str, ...]) -> TermMatcher | None:
 
 
 def clean_terms(terms: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(terms, (tuple, list)):
+        # The same vocabulary comes with every file of a check: sort it once.
+        try:
+            return _clean_cached(tuple(terms))
+        except TypeError:  # something unhashable in the list; sorted out below
+            pass
+    return _clean(terms)
+
+
+def _clean(terms: Iterable[object]) -> tuple[str, ...]:
     return tuple(sorted({t for t in terms if isinstance(t, str) and t.strip()}))
+
+
+@functools.lru_cache(maxsize=64)
+def _clean_cached(terms: tuple[object, ...]) -> tuple[str, ...]:
+    return _clean(terms)
 
 
 BUILTIN_NON_NAMES_MATCHER = term_matcher(pn.BUILTIN_NON_NAMES)

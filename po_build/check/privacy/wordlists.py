@@ -14,8 +14,12 @@ import functools
 from importlib import resources
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The words of a text, split at white space."""
     return frozenset(text.split())
+
+
+_words = words
 
 
 # Names that are also Swedish words that can start a sentence or be capitalised
@@ -28,6 +32,8 @@ WORD_NAMES: frozenset[str] = _words(
     """
     inga mina hans per bo dag klara lisa liv saga stig rosa tom sten max del mark lova
     rita sanna bror frank fred vide ville urban svea tor
+    ante fia fina katta kolja mackan matte meta olja patte samme sanne sessan stickan svenne
+    jeppe nisse rasse
     alm asp berg björk blixt blom borg brink bäck ek falk ferm flink fors frid frisk green
     gren hall hjort holm hult hägg kling kvist lilja lind ljung lund lönn malm modig nord
     norrman palm rask skog sköld stark storm strand strid ström svärd
@@ -98,6 +104,36 @@ PERSON_VERBS: frozenset[str] = _words(
     lovar uppgav förklarade förklarar hänvisade kontaktade bokade erbjöd glömde orkar
     orkade kände känner upplevde upplever mådde mår grät skrattade bad undrade litar
     litade vågade vågar sms:ade
+    """
+)
+
+# Finite verbs, mostly auxiliaries, that make a word-name at a sentence start its subject:
+# "Bo har", "Stig förstod". Not used for place names ("Lund har infört").
+FINITE_VERBS: frozenset[str] = _words(
+    """
+    har hade är var blev blir kan kunde ska skulle vill ville får fick måste borde behöver
+    behövde brukar brukade gick går kom kommer tog tar fick förstod förstår visste vet
+    sökte söker väntade väntar flyttade flyttar bor bodde jobbar jobbade arbetar arbetade
+    studerar läser fyllde fyller saknar saknade vägrade vägrar nekades fick beviljades
+    överklagade överklagar skickade skickar hämtade hämtar lämnade lämnar började börjar
+    slutade slutar behövde tappade förlorade vann hittade blev låg ligger satt sitter stod
+    står hamnade hamnar ansökte ansöker
+    """
+)
+
+# Genitives that are ordinary words: "Dags att", "livs levande".
+GENITIVE_WORDS: frozenset[str] = _words(
+    """
+    dags livs hans dans tors mars stads lands hems ens ers oss dess mins sins tids års
+    bords fots hands havs
+    """
+)
+
+# Words after a genitive that show it owns nothing ("Dans och musik").
+FUNCTION_WORDS: frozenset[str] = _words(
+    """
+    och eller men som att i på av till från med för om är var har hade kan ska inte nu då
+    så den det de en ett
     """
 )
 
@@ -306,3 +342,29 @@ def first_names() -> frozenset[str]:
 def last_names() -> frozenset[str]:
     """Surnames (lower case), read once on first use."""
     return _read_names("namn_efternamn.txt")
+
+
+def _data_lines(filename: str) -> list[str]:
+    text = resources.files("po_build").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@functools.cache
+def nicknames() -> frozenset[str]:
+    """Both sides of every pair in smeknamn.txt ("lasse = lars", "jessika = jessica"), lower case."""
+    out: set[str] = set()
+    for line in _data_lines("smeknamn.txt"):
+        out.update(part.strip().lower() for part in line.split("=") if part.strip())
+    return frozenset(out)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First names with their short forms, nicknames and spelling variants."""
+    return first_names() | nicknames()
+
+
+@functools.cache
+def names_that_are_words() -> frozenset[str]:
+    """Given names that are ordinary words in lower case (namn-som-ord.txt): "stig", "rosa"."""
+    return frozenset(line.lower() for line in _data_lines("namn-som-ord.txt"))

@@ -34,10 +34,8 @@ reports, the internal one all of them, and the text says which.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from html import unescape as html_unescape
 from typing import Any
 
 from markupsafe import Markup
@@ -45,11 +43,10 @@ from markupsafe import Markup
 from po_build.check.body import visible_lines
 from po_build.contract.markers import DEFAULT_ORDER, MARKER, MARKER_NAMES, SECTION_TITLES
 from po_build.contract.options import PositiveSelection
-from po_build.model.slug import slugify
 from po_build.outputs.paths import pdf_path
 from po_build.outputs.yearly.sections import ATX_HEADING, basis_text, section_data
 from po_build.project.projection import Projection, YearView
-from po_build.render.markdown import markdown_to_html
+from po_build.render.markdown import Anchors, render
 
 FIGURES_PART = "Siffror och sammanställningar"
 FOREWORD_PART = "Förord"
@@ -57,8 +54,6 @@ FOREWORD_PART = "Förord"
 assert set(SECTION_TITLES) == set(MARKER_NAMES), "varje markering behöver en rubrik"
 
 
-_HTML_HEADING = re.compile(r"<h([3-6])>(.*?)</h\1>", re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
 # --- the document -------------------------------------------------------------------
@@ -85,10 +80,11 @@ class FigureSection:
 class Block:
     html: Markup | None = None
     section: FigureSection | None = None
+    heading_ids: list[str] = field(default_factory=list)  # the h3 ids in `html`, in order
 
 
 @dataclass
-class Part:
+class DocumentPart:
     anchor: str
     title: str
     blocks: list[Block] = field(default_factory=list)
@@ -104,7 +100,7 @@ class YearDocument:
     draft: bool
     internal: bool
     basis: str
-    parts: list[Part]
+    parts: list[DocumentPart]
     sections: dict[str, FigureSection]
 
     @property
@@ -169,42 +165,21 @@ class YearDocument:
 
 
 
-class _Anchors:
-    """Unique ids within one document."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def __call__(self, text: str) -> str:
-        base = slugify(text, fallback="avsnitt")
-        candidate, n = base, 2
-        while candidate in self.used:
-            candidate, n = f"{base}-{n}", n + 1
-        self.used.add(candidate)
-        return candidate
-
-
-def _render_chunk(text: str, part: Part, anchors: _Anchors) -> Markup | None:
+def _render_chunk(text: str, part: DocumentPart, anchors: Anchors) -> Block | None:
     """Author Markdown, `##` shifted to h3 under the part's h2, with ids on headings."""
     if not text.strip():
         return None
-    html = markdown_to_html(text, shift_headings=1)
-
-    def with_id(m: re.Match[str]) -> str:
-        # Plain text for the table of contents, which the template escapes once.
-        title = html_unescape(_TAG.sub("", m.group(2))).strip()
-        anchor = anchors(f"{part.anchor}-{title}")
-        if m.group(1) == "3":
-            part.headings.append((anchor, title))
-        return f'<h{m.group(1)} id="{anchor}">{m.group(2)}</h{m.group(1)}>'
-
-    return Markup(_HTML_HEADING.sub(with_id, html))  # safe: sanitised by markdown_to_html
+    rendered = render(text, shift=1, anchors=anchors, prefix=f"{part.anchor}-", id_levels=range(3, 7))
+    level3 = [h for h in rendered.headings if h.level == 3]
+    part.headings += [(h.id, h.title) for h in level3]
+    # safe: sanitised by the renderer
+    return Block(html=Markup(rendered.html), heading_ids=[h.id for h in level3])
 
 
 def _split(
     body: str,
-    part: Part,
-    anchors: _Anchors,
+    part: DocumentPart,
+    anchors: Anchors,
     make: Callable[[str, int, bool], FigureSection | None],
     placed: dict[str, FigureSection],
 ) -> None:
@@ -222,9 +197,9 @@ def _split(
         if i not in markers:
             chunk.append(line)
             continue
-        html = _render_chunk("\n".join(chunk), part, anchors)
-        if html:
-            part.blocks.append(Block(html=html))
+        block = _render_chunk("\n".join(chunk), part, anchors)
+        if block:
+            part.blocks.append(block)
         # Right under the author's heading ("## Årets siffror", then the marker) the
         # author has named the section already; a second heading would only repeat it.
         follows_heading = last_heading_line >= 0 and not any(
@@ -250,32 +225,31 @@ def _split(
         if section is not None:
             placed[name] = section
             part.blocks.append(Block(section=section))
-    html = _render_chunk("\n".join(chunk), part, anchors)
-    if html:
-        part.blocks.append(Block(html=html))
+    block = _render_chunk("\n".join(chunk), part, anchors)
+    if block:
+        part.blocks.append(block)
 
 
 def build_document(
     p: Projection, y: YearView, organisation: str | None = None, positive: PositiveSelection = "alla"
 ) -> YearDocument:
     """The whole yearly report for one year, in reading order."""
-    anchors = _Anchors()
-    anchors.used.update({"innehall", "po-innehall"})
+    anchors = Anchors(reserved=("innehall", "po-innehall"))
 
     def make(name: str, level: int, own_heading: bool) -> FigureSection | None:
         data = {"year": y.år, **section_data(p, y, name, positive)}
         return FigureSection(name, SECTION_TITLES[name], anchors(f"po-{name}"), level, own_heading, data)
 
     placed: dict[str, FigureSection] = {}
-    parts: list[Part] = []
-    foreword: Part | None = None
+    parts: list[DocumentPart] = []
+    foreword: DocumentPart | None = None
     if y.foreword.strip():
-        foreword = Part(anchors("forord"), FOREWORD_PART)
+        foreword = DocumentPart(anchors("forord"), FOREWORD_PART)
         _split(y.foreword, foreword, anchors, make, placed)
         parts.append(foreword)
     chapter_parts = []
     for chapter in sorted(y.chapters, key=lambda c: c.ordning):
-        part = Part(anchors(chapter.rubrik), chapter.rubrik)
+        part = DocumentPart(anchors(chapter.rubrik), chapter.rubrik)
         _split(chapter.body, part, anchors, make, placed)
         chapter_parts.append(part)
     if foreword is not None and "nyckeltal" not in placed:
@@ -290,7 +264,7 @@ def build_document(
     if rest and not y.sökande and "sokande" in rest:
         rest.remove("sokande")  # nothing to show, and nobody asked for it
     if rest:
-        final = Part(anchors(FIGURES_PART), FIGURES_PART)
+        final = DocumentPart(anchors(FIGURES_PART), FIGURES_PART)
         for name in rest:
             section = make(name, 3, True)
             assert section is not None
@@ -320,12 +294,12 @@ def build_document(
     )
 
 
-def _reading_order(part: Part) -> Iterable[str]:
+def _reading_order(part: DocumentPart) -> Iterable[str]:
     for block in part.blocks:
         if block.section is not None:
             yield block.section.anchor
-        elif block.html is not None:
-            yield from re.findall(r'<h3 id="([^"]+)"', block.html)
+        else:
+            yield from block.heading_ids
 
 
 # Pages and the PDF are made from the same projection in one build; the charts

@@ -13,7 +13,7 @@ from po_build.contract.markers import MARKER, SECTION_TITLES
 from po_build.contract.options import PositiveSelection
 from po_build.contract.vocabulary import LEVELS
 from po_build.outputs.paths import SMALL_NUMBERS_PAGE, socialstyrelsen_path
-from po_build.project.disclosure import Protected, protect
+from po_build.project.disclosure import Cell, Protected, protect
 from po_build.project.projection import Projection, ReportView, YearView
 from po_build.project.stats import (
     count_by,
@@ -72,11 +72,29 @@ def year_view(p: Projection, year: int) -> YearView | None:
     return next((y for y in p.years if y.år == year), None)
 
 
+# The applicants not accounted for by the parts given (when some are missing). Never shown,
+# but protected like a part: a reader who sees the total and the other parts could work it out.
+UNACCOUNTED = "ej_fordelade"
+
+
 def _sokande(p: Projection, y: YearView | None) -> Protected | None:
+    """The year's applicants, protected. A missing part is left out (shown as "uppgift saknas",
+    never as 0); the rest of the total then counts as one more hidden-or-shown cell."""
     if y is None or not y.sökande:
         return None
-    parts = {key: int(y.sökande.get(key, 0)) for key in SOKANDE_PARTS}
-    return protect(parts, int(y.sökande.get("totalt", sum(parts.values()))), p.k, enabled=not p.internal)
+    given = {key: int(y.sökande[key]) for key in SOKANDE_PARTS if key in y.sökande}
+    total = int(y.sökande.get("totalt", sum(given.values())))
+    parts = dict(given)
+    if len(given) < len(SOKANDE_PARTS):
+        parts[UNACCOUNTED] = max(0, total - sum(given.values()))
+    protected = protect(parts, total, p.k, enabled=not p.internal)
+    return Protected([c for c in protected.parts if c.key != UNACCOUNTED], protected.total, protected.k)
+
+
+def sokande_rows(protected: Protected) -> list[tuple[str, Cell | None]]:
+    """(label, cell) for every part in order; None where the year gives no figure."""
+    cells = {c.key: c for c in protected.parts}
+    return [(label, cells.get(key)) for key, label in SOKANDE_PARTS.items()]
 
 
 def sokande_open_data(p: Projection, year: int) -> dict[str, Any] | None:
@@ -85,7 +103,13 @@ def sokande_open_data(p: Projection, year: int) -> dict[str, Any] | None:
     Meant for oppna-data/statistik-<år>.json; None when the year gives no `sökande`.
     """
     protected = _sokande(p, year_view(p, year))
-    return protected.open_data() if protected is not None else None
+    if protected is None:
+        return None
+    data = protected.open_data()
+    for key in SOKANDE_PARTS:
+        # A part the year does not give is "uppgift saknas": null, and never 0.
+        data.setdefault(key, {"antal": None, "skyddad": False, "uppgift_saknas": True})
+    return {key: data[key] for key in (*SOKANDE_PARTS, "totalt") if key in data}
 
 
 def basis_text(p: Projection, year: int) -> str:
@@ -252,7 +276,7 @@ def section_data(p: Projection, y: YearView, name: str, positive: PositiveSelect
         protected = _sokande(p, y)
         return {
             "protected": protected,
-            "rows": ([(SOKANDE_PARTS[c.key], c) for c in protected.parts] if protected else []),
+            "rows": sokande_rows(protected) if protected else [],
             "k": p.k,
             "internal": p.internal,
             "about": SMALL_NUMBERS_PAGE,

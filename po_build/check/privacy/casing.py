@@ -1,0 +1,148 @@
+"""Names typed in CAPITALS or in lower case, which the capital-letter rules of names.py miss.
+
+* ALL CAPS ("KARIN JOHANSSON", "på lappen stod MAGNUS"): a listed name of four letters or
+  more, or a first name with a listed surname after it, is a name (PO407) unless the line is
+  written in capitals throughout (a heading) or the word is also an ordinary word or an
+  abbreviation ("INGA", "ALS", "IVO").
+* lower case ("pratade med gunilla på soc"): only names that are no Swedish word (the list
+  namn-som-ord.txt holds those that are) count. With a person's context — a role word, a
+  verb of meeting or a greeting before it, a verb that only people do or a surname after
+  it — it is a name (PO407); anywhere else it is a warning (PO409), since a lower-case word
+  that happens to be a name in another language is no proof.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from po_build.check.privacy import wordlists as pn
+from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.indirect import words_of
+
+_CAPS_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]{2,})?(?![\w-])")
+_LOWER_RE = re.compile(r"(?<![\w./@\\-])[a-zåäöéüï]{3,}(?:-[a-zåäöéüï]{2,})?(?![\w/@\\]|[.-][a-zA-Z0-9])")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
+_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_]+)")
+
+# Abbreviations in capitals that are also names in the lists.
+_ABBREVIATIONS = pn.words("ivo als sip lss bo eva ali adam kim tim jo")
+
+
+def _before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def _after(text: str, pos: int) -> str:
+    m = _WORD_AFTER_RE.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _line_is_capitals(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _ambiguous(lower: str) -> bool:
+    return (
+        lower in pn.WORD_NAMES or lower in pn.PLACE_NAMES or lower in pn.CALENDAR_NAMES
+        or lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in _ABBREVIATIONS
+    )
+
+
+@functools.cache
+def _capital_names() -> frozenset[str]:
+    return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 3 and not _ambiguous(n))
+
+
+def find_capitals(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+    # A name in capitals is a listed name once lower-cased: without one among the text's
+    # words there is nothing to look for.
+    if _capital_names().isdisjoint(words_of(text.lower())):
+        return []
+    given, last = pn.given_names(), pn.last_names()
+    found: list[Candidate] = []
+    done = -1
+    for m in _CAPS_RE.finditer(text):
+        if m.start() < done or covered(m.start(), m.end()):
+            continue
+        lower = m.group().lower()
+        if lower not in given and lower not in last:
+            continue
+        if _line_is_capitals(text, m.start()):
+            continue
+        end = m.end()
+        nxt = _CAPS_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if nxt and nxt.group().lower() in last and lower in given:
+            end = nxt.end()
+        elif len(lower) < 4 or _ambiguous(lower):
+            continue
+        found.append((m.start(), end, "PO407", ""))
+        done = end
+    return found
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    before = _before(text, start).lower()
+    if before in pn.ROLE_WORDS or before in pn.CONTACT_VERBS or before in pn.GREETINGS:
+        return True
+    if before == "med":
+        with_verb = _before(text, start - len(_before(text, start)) - 1).lower()
+        if with_verb in pn.WITH_VERBS:
+            return True
+    after = _after(text, end)
+    return after.lower() in pn.PERSON_VERBS or (
+        after.islower() and after in pn.last_names() and after not in pn.names_that_are_words()
+    )
+
+
+@functools.cache
+def _lower_case_names() -> frozenset[str]:
+    """Lower-case forms that can be a name: listed, and no Swedish word."""
+    names = pn.given_names() | pn.last_names()
+    return frozenset(
+        n for n in names if n not in pn.names_that_are_words() and not _ambiguous(n) and len(n) >= 3
+    )
+
+
+def find_lower_case(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+    # Most texts hold no lower-case name at all: a set intersection over the distinct words
+    # (done in C) finds the few to look at, instead of a Python test per word.
+    hits = _lower_case_names().intersection(words_of(text.lower()))
+    if not hits:
+        return []
+    given, last, words = pn.given_names(), pn.last_names(), pn.names_that_are_words()
+    found: list[Candidate] = []
+    for m in _LOWER_RE.finditer(text):
+        word = m.group()
+        if word not in hits:
+            continue
+        start, end = m.start(), m.end()
+        before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+        if word in last and before and before.group(1).islower() and before.group(1) in given:
+            start = before.start(1)  # "lena johansson"
+        else:
+            after = _after(text, end)
+            if word in given and after.islower() and after in last and after not in words:
+                end = text.index(after, end) + len(after)
+        if covered(start, end):
+            continue
+        pair = (start, end) != m.span()
+        code = "PO407" if pair or _person_context(text, start, m.end()) else "PO409"
+        found.append((start, end, code, ""))
+    return resolve_overlaps(found)
+
+
+def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    # "lena johansson" is found from both words; keep one.
+    out: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (c[0], -c[1])):
+        if out and cand[0] < out[-1][1]:
+            continue
+        out.append(cand)
+    return out
