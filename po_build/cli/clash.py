@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from po_build.cli.common import Subcommands, UsageError, find_content, run_git, shown
 from po_build.cli.ids import ID_IN_NAME, next_id
-from po_build.cli.review import repo_root, resolve_base
+from po_build.cli.review_git import repo_root, resolve_base
 from po_build.contract.layout import REPORT_DIR
 from po_build.model.problems import Problem
 

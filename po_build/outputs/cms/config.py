@@ -28,8 +28,8 @@ from po_build.contract.layout import (
 )
 from po_build.contract.schema import ID_PARTS_RE, build_schema
 from po_build.contract.sections import SECTION_TABLE
+from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.slug import FOLDED_LETTERS, WORD_PATTERN
-from po_build.model.vocabulary import Term, Vocabulary
 
 from .options import LOCAL_SERVER, FormOptions
 

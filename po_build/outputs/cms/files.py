@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from po_build.model.vocabulary import Vocabulary
+from po_build.contract.vocabulary import Vocabulary
 
 from .config import CONTENT_DIR, config_yaml
 from .options import FormOptions
