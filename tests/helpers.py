@@ -8,6 +8,7 @@ start with a newline.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -219,3 +220,106 @@ def write_year(
             front_matter({"rubrik": rubrik, "ordning": str(ordning)}) + text,
         )
     return folder
+
+
+def pdf_bytes(
+    text: str = "Skrivelse till styrgruppen.",
+    info: Mapping[str, str] | None = None,
+    xmp: str | None = None,
+    root_extra: str = "",
+    page_extra: str = "",
+    jpeg: bytes | None = None,
+) -> bytes:
+    """A small, valid PDF: one page of text (Helvetica, Latin-1), document information, XMP,
+    and a JPEG picture on the page (`jpeg`, its file as it is: a PDF carries it whole).
+
+    `root_extra` and `page_extra` are put into the catalog and the page as they are, for
+    actions such as /OpenAction.
+    """
+
+    def esc(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    ops = "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({esc(line)}) Tj T*" for line in text.split("\n")) + " ET"
+    if jpeg:
+        ops += " q 100 0 0 100 72 500 cm /Im1 Do Q"
+    stream = ops.encode("latin-1")
+    objs: list[bytes] = [
+        b"",  # the catalog, written last: it refers to what follows
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        f"/Resources << /Font << /F1 5 0 R >> {'/XObject << /Im1 6 0 R >>' if jpeg else ''} >> "
+        f"{page_extra}>>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    if jpeg:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(jpeg)) as picture:
+            width, height = picture.size
+        objs.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+                    b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(jpeg))
+                    + jpeg + b"\nendstream")
+    info_ref = meta_ref = ""
+    if info:
+        objs.append(("<< " + " ".join(f"/{k} ({esc(v)})" for k, v in info.items()) + " >>").encode("latin-1"))
+        info_ref = f"/Info {len(objs)} 0 R"
+    if xmp:
+        data = xmp.encode()
+        objs.append(b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+        meta_ref = f"/Metadata {len(objs)} 0 R"
+    objs[0] = f"<< /Type /Catalog /Pages 2 0 R {meta_ref} {root_extra}>>".encode()
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R {info_ref} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+PDF = pdf_bytes()
+
+
+def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (4, 4), **save: object) -> bytes:
+    """A small picture in `fmt`, saved with Pillow's `save` options (exif=..., pnginfo=...)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format=fmt, **save)
+    return out.getvalue()
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width` × `height` pixels in a few bytes: a decompression bomb's header."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + \
+        chunk(b"IEND", b"")
+
+
+def jpeg_with_gps(owner: str = "Fotografens Namn") -> bytes:
+    """A small JPEG whose EXIF names its owner and holds a GPS position."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (8, 8), (10, 120, 200))
+    exif = Image.Exif()
+    exif[0x013B] = owner  # Artist
+    exif[0x8825] = {1: "N", 2: (59.0, 19.0, 0.0), 3: "E", 4: (18.0, 4.0, 0.0)}  # GPSInfo
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()

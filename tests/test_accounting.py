@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 from po_build.check.tree import check_tree
 from tests.contentgen import write_tree
-from tests.helpers import TODAY, report_text, write
+from tests.helpers import PDF, TODAY, image_bytes, report_text, write
 
 CATEGORIES = ["publicerade", "opublicerade", "ignorerade", "andra sidor", "bilagor", "i årsrapporter",
               "vokabulär", "övriga filer", "fel"]
@@ -73,10 +73,13 @@ def add_everything_else(content: Path) -> dict[str, int]:
     expected["övriga filer"] += 1
     # Attachments, used and unused, and other files at the root.
     for i in range(40):
-        write(content / "bilagor" / f"skrivelse-{i}.pdf", b"%PDF-1.4\n")
+        write(content / "bilagor" / f"skrivelse-{i}.pdf", PDF)
     expected["bilagor"] = 40
-    for name in ("robots.txt", "CNAME", "bilder/logga.png", "bilder/foto.jpg", "stil/extra.css"):
-        write(content / name, b"x")
+    # Copied as they are, each of a type that may be (po check reads them by their content).
+    for name, data in (("robots.txt", b"User-agent: *\n"), ("CNAME", b"po.example.se\n"),
+                       ("bilder/logga.png", image_bytes("PNG")), ("bilder/foto.jpg", image_bytes("JPEG")),
+                       ("texter/villkor.txt", "Villkor för webbplatsen.\n".encode())):
+        write(content / name, data)
     expected["övriga filer"] += 5
     # A yearly report: index and two chapters.
     folder = content / "arsrapport" / "2025"

@@ -198,13 +198,14 @@ def test_a_wrong_setting_stops_the_build_when_mkdocs_reads_it(tmp_path: Path,
         (tmp_path / name).mkdir()
     text = (REPO / "mkdocs.yml").read_text("utf-8")
     for wrong, said in [("      backend: svn\n", "backend ska vara github eller gitlab, inte 'svn'"),
-                        ("      repo: a/b\n", "har en okänd inställning 'repo'"),
+                        ("      repo: a/b\n", "okänd inställning 'repo' (de som finns är backend, arkiv"),
+                        ("      bakend: github\n", "okänd inställning 'bakend' – menade du 'backend'?"),
                         ("      lokal_server: 8081\n", "lokal_server ska vara en text, t.ex. lokal_server: http://")]:
         (tmp_path / "mkdocs.yml").write_text(text.replace("      backend: github\n", wrong), "utf-8")
         caplog.clear()
         with pytest.raises(Abort):
             load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-        assert f"Plugin 'po' option 'formular': {said}" in caplog.text
+        assert f"po: mkdocs.yml, plugins → po → formular: {said}" in caplog.text
 
 
 # --- two submissions with the same id -----------------------------------------------

@@ -32,7 +32,7 @@ from po_build.load.frontmatter import parse_yaml
 from po_build.load.vocabulary import builtin_vocabulary
 from po_build.model.problems import ProblemList
 from po_build.render.markdown import markdown_to_html
-from tests.helpers import BRIST_FIELDS, POSITIV_FIELDS, TODAY, front_matter, report_text
+from tests.helpers import BRIST_FIELDS, PDF, POSITIV_FIELDS, TODAY, front_matter, report_text
 from tests.test_rules import MAX_BRIST, MAX_BRIST_2, MAX_POSITIV, MAX_POSITIV_DRAFT
 
 REL = "brister/2025/B-2025-001-rapport.md"
@@ -378,7 +378,7 @@ VOCABULARY = ("områden:\n  norrby: Norrby kommun\n  sodra-dalen: Södra dalen\n
 def test_the_seeds_are_valid(root: Path) -> None:
     for seed in SEEDS:
         rel = seed_path(seed)
-        result = check_files(root, {rel: seed.encode(), "bilagor/skrivelse-2025.pdf": b"%PDF-1.4\n",
+        result = check_files(root, {rel: seed.encode(), "bilagor/skrivelse-2025.pdf": PDF,
                                     "vokabular.yml": VOCABULARY})
         assert [r.source for r in result.content.reports] == [rel], [p.format() for p in result.problems]
 
@@ -386,7 +386,7 @@ def test_the_seeds_are_valid(root: Path) -> None:
 @given(mutated=mutated_report())
 def test_mutated_valid_reports(root: Path, mutated: tuple[str, bytes]) -> None:
     rel, data = mutated
-    files = {rel: data, "bilagor/skrivelse-2025.pdf": b"%PDF-1.4\n", "vokabular.yml": VOCABULARY}
+    files = {rel: data, "bilagor/skrivelse-2025.pdf": PDF, "vokabular.yml": VOCABULARY}
     result = check_files(root, files)
     assert_answer(result, rel)
 
@@ -397,7 +397,7 @@ def test_mutated_reports_through_the_identifier_scan(root: Path, mutated: tuple[
     from po_build.check.privacy.files import scan_file_text
 
     rel, data = mutated
-    check_files(root, {rel: data, "bilagor/skrivelse-2025.pdf": b"%PDF-1.4\n", "vokabular.yml": VOCABULARY})
+    check_files(root, {rel: data, "bilagor/skrivelse-2025.pdf": PDF, "vokabular.yml": VOCABULARY})
     content = root / "content"
     result = check_tree(content, today=TODAY, scanner=scan_file_text, display_root=content)
     assert_answer(result, rel)

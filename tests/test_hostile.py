@@ -29,7 +29,7 @@ from mkdocs.config import load_config
 from po_build.check.markup import scan_xml
 from po_build.check.tree import check_tree
 from po_build.render.markdown import clean_page, markdown_to_html
-from tests.helpers import BRIST_BODY, TODAY, write
+from tests.helpers import BRIST_BODY, PDF, TODAY, write
 
 # What must never appear unescaped. Quotes in text are harmless (and left as they are by
 # Jinja and matplotlib); inside a tag the parser below finds them as attributes.
@@ -239,8 +239,8 @@ def write_hostile_tree(root: Path) -> Path:
     write(content / "tredje.md", "# Tredje &lt;/title&gt;&lt;script&gt;alert('tt')&lt;/script&gt; & co\n\nText.\n")
     write(content / "_utkast.md", "<script>alert('ignorerad')</script> KANARIEIGNORERAD\n")
     write(content / "brister" / "_mallar" / "mall.md", "<script>alert('mall')</script>\n")
-    write(content / "bilagor" / "skrivelse.pdf", b"%PDF-1.4\n%hej\n")
-    write(content / "bilagor" / "it's & co.pdf", b"%PDF-1.4\n%hej\n")
+    write(content / "bilagor" / "skrivelse.pdf", PDF)
+    write(content / "bilagor" / "it's & co.pdf", PDF)
     write(content / "bilagor" / "karta.svg", CLEAN_SVG)
     write(content / "bilagor" / "karta.png", _png())
     write(content / "robots.txt", "User-agent: *\n")

@@ -21,6 +21,7 @@ from po_build.load import walk as walking
 from po_build.load.frontmatter import MAX_BODY_CHARS, MAX_LINES, MAX_VALUE_CHARS
 from tests.helpers import (
     BRIST_BODY,
+    PDF,
     TODAY,
     assert_clean,
     assert_no_errors,
@@ -255,16 +256,16 @@ def test_an_unreadable_folder_is_reported_not_skipped(tmp_path: Path) -> None:
     ],
 )
 def test_attachments_cannot_leave_bilagor(tmp_path: Path, value: str, hint: str) -> None:
-    write(tmp_path / "bilagor" / "skrivelse.pdf", b"%PDF-1.4\n")
-    write(tmp_path / "bilagor" / "_intern.pdf", b"%PDF-1.4\n")
-    write(tmp_path / "bilagor" / ".dold.pdf", b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / "skrivelse.pdf", PDF)
+    write(tmp_path / "bilagor" / "_intern.pdf", PDF)
+    write(tmp_path / "bilagor" / ".dold.pdf", PDF)
     path = write_report(tmp_path, fields={"bilagor": f"[{value}]"})
     p = assert_problem(check(tmp_path), "PO315", path, EXTRA, tmp_path)
     assert hint in p.message
 
 
 def test_an_attachment_symlink_out_of_bilagor_is_refused_twice(tmp_path: Path) -> None:
-    secret = write(tmp_path.parent / f"{tmp_path.name}-hemlig.pdf", b"%PDF-1.4\n")
+    secret = write(tmp_path.parent / f"{tmp_path.name}-hemlig.pdf", PDF)
     (tmp_path / "bilagor").mkdir()
     link = tmp_path / "bilagor" / "skrivelse.pdf"
     link.symlink_to(secret)
@@ -276,7 +277,7 @@ def test_an_attachment_symlink_out_of_bilagor_is_refused_twice(tmp_path: Path) -
 
 def test_an_attachment_named_in_another_unicode_form_is_explained(tmp_path: Path) -> None:
     nfd = unicodedata.normalize("NFD", "skrivelse-åtgärd.pdf")
-    write(tmp_path / "bilagor" / nfd, b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / nfd, PDF)
     path = write_report(tmp_path, fields={"bilagor": "[skrivelse-åtgärd.pdf]"})
     p = assert_problem(check(tmp_path), "PO315", path, EXTRA, tmp_path)
     assert "exakt det namnet" in p.message
@@ -331,8 +332,8 @@ def test_names_that_differ_only_in_unicode_form_are_po123(tmp_path: Path) -> Non
 
 
 def test_attachments_that_clash_by_case_are_po123(tmp_path: Path) -> None:
-    write(tmp_path / "bilagor" / "Skrivelse.pdf", b"%PDF-1.4\n")
-    write(tmp_path / "bilagor" / "skrivelse.pdf", b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / "Skrivelse.pdf", PDF)
+    write(tmp_path / "bilagor" / "skrivelse.pdf", PDF)
     write_report(tmp_path)
     assert only(check(tmp_path), "PO123").path == "bilagor/skrivelse.pdf"
 

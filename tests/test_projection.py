@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from PIL import Image
 
 from po_build.contract.vocabulary import Term
 from po_build.load.vocabulary import builtin_vocabulary
 from po_build.model.records import Content, Report, Section, Step
-from po_build.outputs.attachments import public_bytes, referenced_in
+from po_build.outputs.attachments import UncleanFile, public_bytes, referenced_in
 from po_build.project.projection import project
+from tests.helpers import image_bytes, pdf_bytes
 
 
 def report(i: int, *, year: int = 2025, areas: list[str] | None = None, publish: bool = True,
@@ -109,16 +111,43 @@ def test_images_lose_their_metadata(tmp_path):
         assert not image.getexif()
 
 
-def test_a_file_named_like_an_image_that_is_not_one_is_not_published(tmp_path):
+def test_what_is_cleaned_is_decided_by_the_content_not_the_name(tmp_path):
+    # A JPEG named .jfif (or .jpe) is a JPEG: its EXIF goes like that of a .jpg.
+    path = tmp_path / "bild.jfif"
+    path.write_bytes(_jpeg_with_gps())
+    cleaned = public_bytes(path)
+    assert cleaned[:3] == b"\xff\xd8\xff" and b"Fotografens" not in cleaned and b"Exif" not in cleaned
+
+
+def test_a_damaged_image_stops_the_build_instead_of_being_published_empty(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    # As after `import weasyprint`, which the yearly report's PDF brings in.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     path = tmp_path / "bild.png"
-    path.write_bytes(b"not an image at all")
-    assert public_bytes(path) == b""
+    path.write_bytes(image_bytes('PNG', (64, 64))[:60])  # the header of a PNG, then nothing
+    with pytest.raises(UncleanFile, match="går inte att läsa"):
+        public_bytes(path)
 
 
-def test_other_attachments_are_published_as_they_are(tmp_path):
+def test_pdfs_are_published_without_their_metadata(tmp_path):
+    from pypdf import PdfReader
+
     path = tmp_path / "brev.pdf"
-    path.write_bytes(b"%PDF-1.4 test")
-    assert public_bytes(path) == b"%PDF-1.4 test"
+    path.write_bytes(pdf_bytes("Skrivelse om telefontider.",
+                               info={"Title": "Skrivelse", "Author": "Kanarie Författare"},
+                               xmp="<x:xmpmeta xmlns:x='adobe:ns:meta/'><c>Kanarie XMP</c></x:xmpmeta>"))
+    cleaned = public_bytes(path)
+    assert b"Kanarie" not in cleaned
+    reader = PdfReader(io.BytesIO(cleaned))
+    assert reader.metadata == {"/Title": "Skrivelse"}
+    assert "telefontider" in reader.pages[0].extract_text()
+
+
+def test_text_attachments_are_published_as_they_are(tmp_path):
+    path = tmp_path / "tabell.csv"
+    path.write_bytes(b"kommun;antal\nNorrby;4\n")
+    assert public_bytes(path) == b"kommun;antal\nNorrby;4\n"
 
 
 def test_attachments_referenced_in_a_body_are_found():

@@ -21,6 +21,7 @@ from po_build.contract.codes import CODES, GROUPS, WARNINGS, Code
 from po_build.model.records import Section, Step
 from tests.helpers import (
     BRIST_BODY,
+    PDF,
     POSITIV_BODY,
     TODAY,
     assert_clean,
@@ -30,8 +31,10 @@ from tests.helpers import (
     codes,
     error_codes,
     front_matter,
+    jpeg_with_gps,
     line_of,
     only,
+    png_header,
     rel,
     report_text,
     write,
@@ -763,7 +766,7 @@ def test_related_reports_that_exist_pass(tmp_path: Path) -> None:
     ],
 )
 def test_bad_attachment_is_po315(tmp_path: Path, value: str, hint: str) -> None:
-    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", PDF)
     (tmp_path / "bilagor" / "underlag").mkdir()
     path = write_report(tmp_path, fields={"bilagor": f"[{value}]"})
     p = assert_problem(check(tmp_path), "PO315", path, EXTRA, tmp_path, col=len("bilagor: [") + 1)
@@ -779,8 +782,8 @@ def test_attachment_symlink_out_of_bilagor_is_po315(tmp_path: Path) -> None:
 
 
 def test_existing_attachments_pass(tmp_path: Path) -> None:
-    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
-    write(tmp_path / "bilagor" / "2025" / "svar.pdf", b"%PDF-1.4\n")
+    write(tmp_path / "bilagor" / "skrivelse-2025.pdf", PDF)
+    write(tmp_path / "bilagor" / "2025" / "svar.pdf", PDF)
     write_report(
         tmp_path,
         fields={"bilagor": "[skrivelse-2025.pdf, bilagor/skrivelse-2025.pdf, 2025/svar.pdf]"},
@@ -1354,7 +1357,7 @@ Beskedet kom samma dag.
 
 def _write_maximal(root: Path) -> None:
     write(root / "vokabular.yml", MAX_VOCAB)
-    write(root / "bilagor" / "skrivelse-2025.pdf", b"%PDF-1.4\n")
+    write(root / "bilagor" / "skrivelse-2025.pdf", PDF)
     write(root / "brister" / "2025" / "B-2025-001-telefontider.md", MAX_BRIST)
     write(root / "brister" / "2024" / "B-2024-012-sekretess.md", MAX_BRIST_2)
     write(root / "brister" / "2025" / "P-2025-003-samordnat-mote.md", MAX_POSITIV)
@@ -1385,8 +1388,9 @@ def test_maximal_valid_content_has_no_problems(tmp_path: Path) -> None:
     _write_maximal(tmp_path)
     result = check(tmp_path)
     assert_clean(result)
-    # vokabular.yml, reports, yearly report, and the start page (scanned for identifiers)
-    assert result.files_checked == 1 + 4 + 3 + 1
+    # vokabular.yml, reports, yearly report, the start page (scanned for identifiers) and the
+    # attachment (read as a PDF)
+    assert result.files_checked == 1 + 4 + 3 + 1 + 1
     assert [r.id for r in result.content.reports] == [
         "B-2024-012",
         "B-2025-001",
@@ -1589,7 +1593,7 @@ def test_nasty_yearly_report_and_vocabulary(tmp_path: Path, name: str) -> None:
 _TIMED = """
 import sys
 from pathlib import Path
-from tests.helpers import check, report_text, write_report, BRIST_BODY
+from tests.helpers import BRIST_BODY, check, report_text, write_report
 root = Path(sys.argv[1])
 write_report(root, body=BRIST_BODY + "\\n" + sys.stdin.read() + "\\n")
 print(",".join(p.code for p in check(root).problems))
@@ -1765,6 +1769,12 @@ EXAMPLE_MODES = {
     "PO606": "vocabulary",
     "PO112": "fields",
     "PO124": "attachment",
+    "PO125": "paths",
+    "PO126": "bomb",
+    "PO127": "paths",
+    "PO128": "paths",
+    "PO129": "paths",
+    "PO416": "gps",
     "PO505": "text",
     "PO506": "page",
     **{f"PO4{i:02d}": "private" for i in range(1, 16)},
@@ -1807,6 +1817,21 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
     elif mode == "page":
         write_report(tmp_path)
         write(tmp_path / "om-oss.md", "# Om oss\n\n" + example + "\n")
+    elif mode == "paths":
+        # "(content/a, content/b)": files at those paths, each with what its name promises.
+        write_report(tmp_path)
+        for path in example.strip("()").split(", "):
+            name = path.removeprefix("content/")
+            suffix = Path(name).suffix
+            data = (report_text().encode() if suffix in (".md", ".markdown")
+                    else PDF if suffix == ".pdf" else b"PK\x03\x04")
+            write(tmp_path / name, data)
+    elif mode == "bomb":
+        write_report(tmp_path)
+        write(tmp_path / "bilagor" / "stor.png", png_header(30_000, 30_000))
+    elif mode == "gps":
+        write_report(tmp_path)
+        write(tmp_path / "bilagor" / "foto.jpg", jpeg_with_gps())
     elif mode == "private":
         from po_build.check.privacy.files import scan_file_text
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from po_build.contract.layout import ATTACHMENT_DIR, PAGE_SUFFIXES, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
-from po_build.load.walk import Walk, is_loose
+from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored, is_page
+from po_build.load.walk import Walk
 from po_build.model.problems import Problem
 from po_build.model.records import Content
 
@@ -16,18 +15,17 @@ CATEGORIES = ("publicerad", "opublicerad", "årsrapport", "bilaga", "sida", "öv
 
 
 def build_inventory(
-    docs_dir: Path,
     found: Walk,
     content: Content,
     problems: list[Problem],
     shown: Callable[[Any], str],
+    loose: bool,
 ) -> dict[str, str]:
     """Every entry under docs_dir with what became of it: nothing may go uncounted.
 
     'sida' and 'övrig' are what MkDocs will publish as it is; the plugin refines them
     with what MkDocs actually did.
     """
-    loose = is_loose(docs_dir)
     with_errors = {p.path for p in problems if p.severity == "fel"}
     reports = {r.source: r for r in content.reports}
     years = {y.source for y in content.years} | {c.source for y in content.years for c in y.chapters}
@@ -52,7 +50,7 @@ def build_inventory(
             out[key] = "ignorerad"
         elif rel.parts[0] == ATTACHMENT_DIR:
             out[key] = "bilaga"
-        elif rel.suffix.lower() in PAGE_SUFFIXES:
+        elif is_page(rel):
             out[key] = "sida"
         else:
             out[key] = "övrig"

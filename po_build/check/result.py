@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from po_build.contract.vocabulary import Vocabulary
 from po_build.model.problems import Problem, ProblemList
 from po_build.model.records import Content
 
-# A hook for the identifier scanner: (document text, rel path, vocabulary, problems).
-TextScanner = Callable[[str, str, Vocabulary, ProblemList], None]
+
+class TextScanner(Protocol):
+    """A hook for the identifier scanner: (text, rel path, vocabulary, problems).
+
+    `skip_names` leaves out the name check only, for texts that name a staff member (an
+    attachment's author), as `intern.rapportör` in a report.
+    """
+
+    def __call__(self, text: str, rel: str, vocab: Vocabulary, problems: ProblemList, *,
+                 skip_names: bool = False) -> None: ...
 
 
 @dataclass

@@ -6,22 +6,25 @@ once, and returns records only for files without errors.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from po_build.check.attachments import check_public_file
 from po_build.check.body import check_page_markup
-from po_build.check.files import check_files
+from po_build.check.files import check_files, published_as_is
 from po_build.check.inventory import build_inventory
+from po_build.check.placement import head_text, misplaced, sniff_file, wrong_suffix
 from po_build.check.relations import check_relations
 from po_build.check.report import check_report
 from po_build.check.result import Result, TextScanner
 from po_build.check.schema import validators_for
 from po_build.check.year import check_year
-from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE
+from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, is_ignored, is_page
 from po_build.load.frontmatter import load_document
 from po_build.load.text import full_text, read_text
 from po_build.load.vocabulary import load_vocabulary
-from po_build.load.walk import MAX_ENTRIES, MAX_FILES, discover, other_pages, walk
+from po_build.load.walk import MAX_ENTRIES, MAX_FILES, discover, is_loose, other_pages, walk
 from po_build.model.problems import Problem, ProblemList
 from po_build.model.records import Content
 
@@ -31,8 +34,13 @@ def check_tree(
     today: date | None = None,
     scanner: TextScanner | None = None,
     display_root: Path | None = None,
+    site: bool = False,
 ) -> Result:
-    """Validate everything under docs_dir. `display_root` makes paths in messages relative."""
+    """Validate everything under docs_dir. `display_root` makes paths in messages relative.
+
+    `site`: docs_dir is a site's content folder (the build, `po check` of mkdocs.yml's docs_dir),
+    never read as a loose set of report files, whatever folders it has yet.
+    """
     today = today or date.today()
     root = (display_root if display_root is not None else Path.cwd()).resolve().as_posix().rstrip("/")
     docs_resolved = docs_dir.resolve().as_posix()
@@ -44,7 +52,8 @@ def check_tree(
 
     all_problems: list[Problem] = []
     found = walk(docs_dir)
-    check_files(found, docs_dir, shown, all_problems)
+    loose = not site and is_loose(docs_dir)
+    misspelt = check_files(found, docs_dir, shown, all_problems, loose)
 
     vocab_problems = ProblemList(shown(VOCABULARY_FILE))
     vocab_path = docs_dir / VOCABULARY_FILE
@@ -60,16 +69,30 @@ def check_tree(
         scanner(vocab_text, VOCABULARY_FILE, vocab, scan_problems)
         all_problems += scan_problems
 
-    report_files, year_files, ignored = discover(docs_dir, found)
-    content = Content([], [], vocab, ignored=ignored)
+    discovered = discover(docs_dir, found, loose)
+    report_files, year_files = discovered.reports, discovered.years
+    content = Content([], [], vocab, ignored=discovered.ignored)
     if found.truncated or len(report_files) + len(year_files) > MAX_FILES:
         all_problems.append(
             Problem(shown(REPORT_DIR), 1, 1, "PO121",
                     f"för många filer (högst {MAX_FILES} rapporter och kapitel, {MAX_ENTRIES} filer "
                     "i allt) – dela upp webbplatsen per år")
         )
-        return Result(content, all_problems, checked, build_inventory(docs_dir, found, content, all_problems, shown))
+        return Result(content, all_problems, checked, build_inventory(found, content, all_problems, shown, loose))
     validators = validators_for(vocab)
+
+    # Reports the paths alone would leave out: refused, never dropped without a word.
+    for rel in discovered.wrong_suffix:
+        checked += 1
+        problems = ProblemList(shown(rel))
+        wrong_suffix(rel, problems)
+        all_problems += problems
+    for name in discovered.ignored if not loose else []:
+        rel = PurePosixPath(name)
+        problems = ProblemList(shown(rel))
+        if not is_ignored(rel) and sniff_file(docs_dir / name, rel, problems):
+            checked += 1
+            all_problems += problems
 
     seen_ids: dict[str, str] = {}
     for rel in report_files:
@@ -102,19 +125,48 @@ def check_tree(
     # The organisation's own pages (start page and the like) are committed too: they get
     # the identifier scan. Their HTML is the organisation's own business, but not script:
     # the build removes it (render.clean_page), and the check says so beforehand.
-    for rel in other_pages(docs_dir, found):
+    # A page that looks like a report is not one of them: it is refused with where to move it.
+    for rel in other_pages(docs_dir, found, loose):
         checked += 1
         problems = ProblemList(shown(rel))
         text = read_text(docs_dir / str(rel), problems)
         if text is not None:
+            # In a misspelt report folder PO128 has said it: renaming the folder is the fix.
+            report_like = rel in misspelt or misplaced(text, rel, problems)
             check_page_markup(text, 1, problems)
             if scanner is not None:
                 scanner(text, str(rel), vocab, problems)
-        content.other_pages.append(str(rel))
+            if not report_like:
+                content.other_pages.append(str(rel))
         all_problems += problems
+
+    # Everything MkDocs would copy as it is: allowed by its content, and read for personal data.
+    for rel in published_as_is(found, loose):
+        if rel in misspelt and len(rel.parts) == 1:
+            continue  # 'Vokabular.yml': PO128 says to rename it
+        checked += 1
+        problems = ProblemList(shown(rel))
+        check_public_file(docs_dir, rel, vocab, scanner, problems)
+        all_problems += problems
+    for rel in found.files if not loose else []:
+        if rel.parts[0] == ATTACHMENT_DIR and is_page(rel) and not is_ignored(rel):
+            checked += 1
+            problems = ProblemList(shown(rel))
+            text = read_text(docs_dir / str(rel), problems)
+            if text is not None and not misplaced(text, rel, problems):
+                problems.add("PO125", "sidor i bilagor/ publiceras inte som bilagor – spara bilagan som PDF, "
+                                      "eller lägg en egen sida direkt i content/")
+            all_problems += problems
 
     years: dict[str, list[PurePosixPath]] = {}
     for rel in year_files:
+        problems = ProblemList(shown(rel))
+        head = head_text(docs_dir / str(rel))
+        if head is not None and misplaced(head, rel, problems, by_id_or_type=True):
+            # A report saved among the chapters: said once, and the year is checked without it.
+            checked += 1
+            all_problems += problems
+            continue
         if len(rel.parts) < 3:
             problems = ProblemList(shown(rel))
             problems.add(
@@ -132,91 +184,16 @@ def check_tree(
         if year is not None:
             content.years.append(year)
 
+    # A name becomes a web address and a link text: 'bilagor/Brev till Anna Svensson.pdf' is as
+    # public as the letter. The paths are scanned as one text, a path a line, in one go.
+    if scanner is not None:
+        paths = [rel for rel in found.files if not is_ignored(rel) and not re.search(r"[\r\n]", str(rel))]
+        name_scan = ProblemList("")
+        scanner("\n".join(str(rel) for rel in paths), "", vocab, name_scan)
+        all_problems += [Problem(shown(paths[p.line - 1]), 1, 1, p.code, f"i filnamnet: {p.message}")
+                         for p in name_scan]
+
     content.files_read = checked
     content.reports.sort(key=lambda r: r.id)
     all_problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
-    return Result(content, all_problems, checked, build_inventory(docs_dir, found, content, all_problems, shown))
-
-
-# --- every file under content/ ------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --- one report -------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --- across files -----------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --- yearly reports ---------------------------------------------------------------
-
-
-
-
-
-
-# --- JSON Schema errors in Swedish -----------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
+    return Result(content, all_problems, checked, build_inventory(found, content, all_problems, shown, loose))

@@ -98,7 +98,7 @@ class Loaded:
 
 
 def load(content_dir: Path, today: date) -> Loaded:
-    result = check_tree(content_dir, today=today, scanner=scan_file_text, display_root=Path.cwd())
+    result = check_tree(content_dir, today=today, scanner=scan_file_text, display_root=Path.cwd(), site=True)
     broken = sorted({p.path for p in result.errors})
     return Loaded(content_dir, list(result.content.reports), result.content.vocabulary, broken)
 

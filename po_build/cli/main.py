@@ -17,8 +17,9 @@ from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
 from po_build.cli import clash, init, listing, new, review
 from po_build.cli.common import Parser, Refused, UsageError
-from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
+from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, fold, is_ignored
 from po_build.load.mkdocs_config import docs_dir_of
+from po_build.load.walk import is_loose
 from po_build.model.problems import Problem
 
 
@@ -76,15 +77,22 @@ def _usage_error(message: str) -> int:
     return 2
 
 
-def _content_root(path: Path) -> tuple[Path, Path | None]:
-    """The content folder a path belongs to, and the file to report on (None: all)."""
+def _content_root(path: Path, site_dir: Path | None = None) -> tuple[Path, Path | None]:
+    """The content folder a path belongs to, and the file to report on (None: all).
+
+    Within the site's docs_dir that folder is docs_dir itself, however the folders on the way
+    are spelt: content/Brister/2025/x.md is checked as the build reads it.
+    """
     path = path.resolve()
     target = path if path.is_file() else None
     folder = path.parent if path.is_file() else path
+    if site_dir is not None and (folder == site_dir or site_dir in folder.parents):
+        return site_dir, target
     for candidate in (folder, *folder.parents):
-        if candidate.name in (REPORT_DIR, YEAR_DIR):
+        # In any spelling: a report in content/Brister/2025/ is checked with its site (PO128).
+        if fold(candidate.name) in (fold(REPORT_DIR), fold(YEAR_DIR)):
             return candidate.parent, target
-        if (candidate / REPORT_DIR).is_dir() or (candidate / YEAR_DIR).is_dir():
+        if not is_loose(candidate):
             return candidate, target
         if (candidate / VOCABULARY_FILE).is_file():
             return candidate, target
@@ -99,26 +107,30 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError:
             return _usage_error(f"--idag ska vara ett datum ÅÅÅÅ-MM-DD, inte '{args.idag}'")
     paths = [Path(p) for p in args.paths]
+    config = Path("mkdocs.yml")
+    site_dir: Path | None = None  # the site's docs_dir: checked as a site, as the build reads it
+    if config.is_file():
+        try:
+            site_dir = docs_dir_of(config).resolve()
+        except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
+            if not paths:
+                mark = getattr(err, "problem_mark", None)  # the error's own text is English
+                where = f" (rad {mark.line + 1})" if mark is not None else ""
+                return _usage_error(f"mkdocs.yml går inte att läsa{where} – se över indrag och kolon")
     if not paths:
-        config = Path("mkdocs.yml")
-        if not config.is_file():
+        if site_dir is None:
             return _usage_error(
                 "hittar ingen mkdocs.yml här – gå till webbplatsens mapp eller ange en sökväg, "
                 "t.ex. 'po check content'"
             )
-        try:
-            paths = [docs_dir_of(config)]
-        except Exception as err:  # a broken mkdocs.yml is a usage problem, not a crash
-            mark = getattr(err, "problem_mark", None)  # the error's own text is English
-            where = f" (rad {mark.line + 1})" if mark is not None else ""
-            return _usage_error(f"mkdocs.yml går inte att läsa{where} – se över indrag och kolon")
+        paths = [site_dir]
     for p in paths:
         if not p.exists():
             return _usage_error(f"'{p}' finns inte – kontrollera sökvägen")
 
     roots: dict[Path, set[Path] | None] = {}
     for p in paths:
-        root, target = _content_root(p)
+        root, target = _content_root(p, site_dir)
         if target is not None and not _is_content_file(target, root):
             print(f"po: hoppar över {p} – det är ingen rapport som bygget läser "
                   "(mallar och filer som börjar med _ eller . ignoreras)", file=sys.stderr)
@@ -134,7 +146,8 @@ def _check(args: argparse.Namespace) -> int:
     files = 0
     cwd = Path.cwd()
     for root, targets in roots.items():
-        result = check_tree(root, today=today, scanner=scan_file_text, display_root=cwd)
+        result = check_tree(root, today=today, scanner=scan_file_text, display_root=cwd,
+                            site=root.resolve() == site_dir)
         if targets is None:
             problems += result.problems
             files += result.files_checked
@@ -152,7 +165,8 @@ def _is_content_file(path: Path, root: Path) -> bool:
         rel = PurePosixPath(path.relative_to(root).as_posix())
     except ValueError:
         return False
-    return not is_ignored(rel) and path.suffix.lower() in (".md", ".yml", ".yaml")
+    # Every file the build reads or publishes is checked: reports, pages, attachments.
+    return not is_ignored(rel)
 
 
 def _shown(path: Path, cwd: Path) -> str:
@@ -192,11 +206,21 @@ def _print(problems: list[Problem], summary: str, files: int, fmt: str) -> None:
     for p in problems:
         if fmt == "github":
             kind = "error" if p.severity == "fel" else "warning"
-            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            out.write(f"::{kind} file={p.path},line={p.line},col={p.col},title={p.code}::{message}\n")
+            out.write(f"::{kind} file={github_property(p.path)},line={p.line},col={p.col},"
+                      f"title={github_property(p.code)}::{github_data(p.message)}\n")
         else:
             out.write(p.format() + "\n")
     out.write(summary + "\n")
+
+
+def github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner reads it back (%, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A workflow command's property (file=..., title=...): also ':' and ',' end one."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 if __name__ == "__main__":  # pragma: no cover

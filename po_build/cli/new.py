@@ -288,7 +288,7 @@ def _new_report(kind: str, args: argparse.Namespace) -> int:
 def _tell_what_next(kind: str, path: Path, a: Answers, content: Path, today: date) -> None:
     print()
     print(f"Ny {KIND_NAMES[kind]} {a.id}: {shown(path)}")
-    result = check_tree(content, today=today, scanner=scan_file_text, display_root=Path.cwd())
+    result = check_tree(content, today=today, scanner=scan_file_text, display_root=Path.cwd(), site=True)
     # The help sentences under the headings (PO326) are what step 2 below is about.
     mine = [p for p in result.problems if p.path == shown(path) and p.code != "PO326"]
     print()

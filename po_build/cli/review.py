@@ -152,7 +152,7 @@ def build_review(
     paths: list[Path] | None = None,
 ) -> Review:
     content_dir = content_dir.resolve()
-    head = check_tree(content_dir, today=today, scanner=scan_file_text, display_root=Path.cwd())
+    head = check_tree(content_dir, today=today, scanner=scan_file_text, display_root=Path.cwd(), site=True)
     head_p, k = _projection(head.content)
     root = repo_root(content_dir)
     resolved = resolve_base(base, root) if root else None
@@ -178,7 +178,7 @@ def build_review(
     if resolved is not None and root is not None:
         folder = content_dir.relative_to(root.resolve()).as_posix()
         with tree_at(root, resolved[1], folder) as old_dir:
-            old = check_tree(old_dir, today=today, scanner=None).content
+            old = check_tree(old_dir, today=today, scanner=None, site=True).content
         base_p = _projection(old)[0]
         base_ids = {r.source: r.id for r in old.reports}
     else:

@@ -149,10 +149,11 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
     (
         "PO112",
         _FILEN,
-        "Filen innehåller ett osynligt styrtecken.",
+        "Filen innehåller ett osynligt styrtecken, eller ett tecken som vänder textens riktning.",
         'rubrik: "Handläggare\\x07 går inte att nå"',
         "Skriv om ordet där meddelandet pekar. Styrtecknen kommer oftast med text som kopierats "
-        "från en PDF; klistra in som oformaterad text.",
+        "från en PDF; klistra in som oformaterad text. Riktningstecken (U+202A–U+202E, "
+        "U+2066–U+2069) kan få en rubrik att visas baklänges och tas aldrig emot.",
     ),
     (
         "PO120",
@@ -188,11 +189,58 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
     (
         "PO124",
         _FILEN,
-        "En fil som kan köra skript på webbplatsen.",
+        "En fil som kan köra skript på webbplatsen eller i PDF-läsaren.",
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
         "Spara dokument som PDF och bilder som PNG eller JPG. En SVG-bild får inte innehålla "
-        "skript, on...=-attribut eller inbäddad HTML. HTML- och JavaScript-filer hör inte hemma i "
-        "content/: egna skript och mallar läggs i overrides/.",
+        "skript, on...=-attribut eller inbäddad HTML, och en PDF inget JavaScript eller andra "
+        "åtgärder som körs när den öppnas. HTML-, JavaScript- och XML-filer (.xml, .xsd, .xsl, "
+        ".rdf, .kml ...) hör inte hemma i content/: egna skript och mallar läggs i overrides/.",
+    ),
+    (
+        "PO125",
+        _FILEN,
+        "En fil av en typ som aldrig publiceras, eller vars innehåll inte stämmer med namnet.",
+        "(content/bilagor/skrivelse.docx)",
+        "Spara dokument som PDF och bilder som PNG eller JPG. Det som publiceras är PDF, PNG, JPG, "
+        "GIF, WebP, SVG och textfiler (.txt, .csv), och innehållet avgör: en fil som heter .png "
+        "men inte är en PNG-bild stoppas också. Word-, Excel- och andra Office-filer bär med sig "
+        "författarens namn, ändringar och ibland makron.",
+    ),
+    (
+        "PO126",
+        _FILEN,
+        "En bild eller PDF går inte att läsa, är lösenordsskyddad eller är för stor.",
+        "(en PNG-bild på 30 000 × 30 000 bildpunkter)",
+        "Öppna filen och spara den på nytt, som PDF utan lösenord eller som en mindre bild (högst "
+        "50 miljoner bildpunkter, t.ex. 8 000 × 6 000).",
+    ),
+    (
+        "PO127",
+        _FILEN,
+        "En rapport eller årsrapport ligger där bygget inte läser den som en sådan.",
+        "(content/B-2025-001-telefon.md, content/brister/2025/B-2025-001-telefon.markdown)",
+        "Flytta rapporten till content/brister/<år>/ och årsrapporten till content/arsrapport/<år>/, "
+        "och spara dem med ändelsen .md. Annars blev utkastet en vanlig sida på webbplatsen, "
+        "eller en rapport som inte syntes.",
+    ),
+    (
+        "PO128",
+        _FILEN,
+        "En mapp eller fil heter nästan som en av webbplatsens egna (brister, arsrapport, bilagor, "
+        "vokabular.yml).",
+        "(content/Brister/2025/B-2025-001-telefon.md)",
+        "Byt namn på mappen eller filen så att den heter exakt brister, arsrapport, bilagor eller "
+        "vokabular.yml, med små bokstäver och utan å, ä och ö. Annars läser bygget den som en "
+        "vanlig mapp och publicerar det som ligger i den.",
+    ),
+    (
+        "PO129",
+        _FILEN,
+        "Ett fil- eller mappnamn med tecken som inte fungerar på alla datorer.",
+        "(content/bilagor/brev:2025.pdf)",
+        "Byt namn, helst med bara a–z, 0–9 och bindestreck. Kolon, *, ?, citattecken, < > | och \\ "
+        "går inte att använda på Windows, och osynliga tecken och radbrytningar i ett namn ställer "
+        "till det i granskningen.",
     ),
     # --- Fälten -----------------------------------------------------------------
     (
@@ -622,6 +670,15 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "En uppgift som bara gäller en person eller ett fåtal (varning).",
         "Hon är den enda kvinnliga brandmannen i kommunen.",
         "Skriv bredare, så att beskrivningen passar fler än en person.",
+    ),
+    (
+        "PO416",
+        _PERSON,
+        "En bild innehåller platsen där den togs (GPS).",
+        "(ett foto från en mobiltelefon med platstjänster på)",
+        "Ta bort platsuppgiften innan bilden läggs i content/: i Windows under Egenskaper → "
+        "Detaljer → Ta bort egenskaper och personlig information, på en iPhone under "
+        "Alternativ → Plats när bilden delas.",
     ),
     # --- Vokabulären ------------------------------------------------------------
     (

@@ -13,10 +13,29 @@ from po_build.model.problems import ProblemList
 MAX_BYTES = 1024 * 1024
 
 
+# The bidirectional embeddings, overrides and isolates: invisible, and they make what follows
+# them display in the other direction, so a headline can read differently from what it says.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
 # Characters an editor does not show and XML (the feeds) cannot carry: C0 and C1 control
 # characters except tab and line breaks, DEL, the two non-characters U+FFFE/U+FFFF, and the
-# Unicode line separators, which YAML counts as line breaks and editors do not.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+# Unicode line separators, which YAML counts as line breaks and editors do not; and the bidi
+# controls above. (Soft hyphens and zero-width spaces are let through: word processors paste
+# them, and the identifier scan reads the text without them.)
+_INVISIBLE = re.compile(
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufffe\\uffff\\ud800-\\udfff{BIDI_CONTROLS}]"
+)
+
+
+def first_invisible(text: str) -> tuple[int, int, str] | None:
+    """(line, column, character) of the first character read_text refuses, or None."""
+    bad = _INVISIBLE.search(text)
+    if bad is None:
+        return None
+    line = text.count("\n", 0, bad.start()) + 1
+    col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    return line, col, bad.group()
 
 
 def read_text(path: Path, problems: ProblemList) -> str | None:
@@ -69,11 +88,10 @@ def read_text(path: Path, problems: ProblemList) -> str | None:
         )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _INVISIBLE.search(text)
+    bad = first_invisible(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        problems.add("PO112", invisible_message(bad.group()), (line, col))
+        line, col, char = bad
+        problems.add("PO112", invisible_message(char), (line, col))
         # Said once; the rest of the checks go on with a zero-width space in its place (same
         # columns, and like the control character it is neither white space in Markdown nor
         # part of a link's scheme), so that the other mistakes are found in the same run.
@@ -104,6 +122,11 @@ def _too_big(size: int) -> str:
 
 def invisible_message(char: str) -> str:
     code = f"U+{ord(char):04X}"
+    if BIDI.match(char):
+        return (
+            f"filen innehåller ett osynligt tecken som vänder textens riktning ({code}) – det kan få "
+            "en rubrik att visas baklänges; skriv om ordet där markören hamnar"
+        )
     return (
         f"filen innehåller ett osynligt styrtecken ({code}) – det kommer oftast med text som "
         "kopierats från en PDF eller ett annat program; skriv om ordet där markören hamnar"

@@ -7,7 +7,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from po_build.contract.layout import ATTACHMENT_DIR, PAGE_SUFFIXES, REPORT_DIR, YEAR_DIR, is_ignored
+from po_build.contract.layout import (
+    ATTACHMENT_DIR,
+    REPORT_DIR,
+    REPORT_SUFFIX,
+    YEAR_DIR,
+    fold,
+    is_ignored,
+    is_page,
+)
 
 MAX_FILES = 50_000
 
@@ -68,50 +76,66 @@ def walk(docs_dir: Path) -> Walk:
     return out
 
 
-def discover(
-    docs_dir: Path, found: Walk | None = None
-) -> tuple[list[PurePosixPath], list[PurePosixPath], list[str]]:
+@dataclass
+class Discovery:
+    """What the paths alone say: reports, yearly-report files, ignored files, and Markdown files
+    in the report folders saved with another suffix than .md (refused: never silently dropped)."""
+
+    reports: list[PurePosixPath] = field(default_factory=list)
+    years: list[PurePosixPath] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    wrong_suffix: list[PurePosixPath] = field(default_factory=list)
+
+
+def discover(docs_dir: Path, found: Walk | None = None, loose: bool | None = None) -> Discovery:
     """Report files, yearly-report files, and ignored files, relative to docs_dir.
 
-    A folder without brister/ and arsrapport/ (a loose set of files handed to
-    `po check`) is read as reports, so a single file can be checked on its own.
+    A folder without brister/ and arsrapport/ (a loose set of files handed to `po check`) is
+    read as reports, so a single file can be checked on its own; `loose=False` (the build, and
+    `po check` of the site's docs_dir) never reads a site that way.
     """
-    reports: list[PurePosixPath] = []
-    years: list[PurePosixPath] = []
-    ignored: list[str] = []
-    loose = is_loose(docs_dir)
+    out = Discovery()
+    loose = is_loose(docs_dir) if loose is None else loose
     for rel in (found or walk(docs_dir)).files:
         if not loose and rel.parts[0] not in (REPORT_DIR, YEAR_DIR):
             continue
         if is_ignored(rel):
-            ignored.append(str(rel))
-        elif rel.suffix.lower() != ".md":
-            if not loose:
-                ignored.append(str(rel))
-        elif rel.parts[0] == YEAR_DIR:
-            years.append(rel)
+            out.ignored.append(str(rel))
+        elif rel.suffix.lower() != REPORT_SUFFIX:
+            if is_page(rel):
+                out.wrong_suffix.append(rel)
+            elif not loose:
+                out.ignored.append(str(rel))
+        elif rel.parts[0] == YEAR_DIR and not loose:
+            out.years.append(rel)
         elif loose and len(rel.parts) == 1 and rel.name == "index.md":
             continue
         else:
-            reports.append(rel)
-    return reports, years, ignored
+            out.reports.append(rel)
+    return out
 
 
 def is_loose(docs_dir: Path) -> bool:
-    return not (docs_dir / REPORT_DIR).is_dir() and not (docs_dir / YEAR_DIR).is_dir()
+    """No report or yearly-report folder, in any spelling: a loose set of files, not a site."""
+    try:
+        with os.scandir(docs_dir) as it:
+            names = [e.name for e in it if e.is_dir()]
+    except OSError:
+        return True
+    return not any(fold(name) in (fold(REPORT_DIR), fold(YEAR_DIR)) for name in names)
 
 
-def other_pages(docs_dir: Path, found: Walk | None = None) -> list[PurePosixPath]:
+def other_pages(docs_dir: Path, found: Walk | None = None, loose: bool | None = None) -> list[PurePosixPath]:
     """Markdown pages outside the report folders (none when checking loose files).
 
     Any case of a Markdown suffix counts: MkDocs renders 'om.md' and publishes 'OM.MD'
     as it is, and both are read by the public, so both are checked.
     """
-    if is_loose(docs_dir):
+    if is_loose(docs_dir) if loose is None else loose:
         return []
     return [
         rel for rel in (found or walk(docs_dir)).files
         if rel.parts[0] not in (REPORT_DIR, YEAR_DIR, ATTACHMENT_DIR)
         and not is_ignored(rel)
-        and rel.suffix.lower() in PAGE_SUFFIXES
+        and is_page(rel)
     ]

@@ -3,16 +3,26 @@
 MkDocs' own option types answer a mistake in English ("Expected type: <class 'int'>"), and
 some mistakes would only surface later as a traceback (`per_sida: 0`, `idag: igår`). These
 options check the value themselves and say in Swedish what is wrong and what to write.
+
+MkDocs wraps an option's message in its own English frame ("Config value 'plugins': Plugin
+'po' option 'per_sida': ..." and "Aborted with a configuration error!"). The plugin's
+`load_config` (the hook MkDocs validates a plugin's options through, at the same moment)
+hands the errors to `config_errors` instead, which says them in Swedish, with where they
+stand in mkdocs.yml; an unknown option (a typo such as `per_side:`, which MkDocs would only
+warn about, leaving the default in force) is an error too, with the nearest option named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Generic, TypeVar
 
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from po_build.contract.options import POSITIVE_SELECTIONS, PositiveSelection
+from po_build.load.text import first_invisible
+from po_build.model.problems import did_you_mean
 from po_build.outputs.accessibility import AccessibilitySettings, accessibility_settings
 from po_build.outputs.cms.options import FormOptions, FormOptionsError
 
@@ -35,6 +45,11 @@ class Text(_Option[str]):
         if not isinstance(value, str):
             raise ValidationError(f"ska vara en text, t.ex. \"{self.default or 'Personligt ombud'}\", "
                                   f"inte {_shown(value)}")
+        # The organisation's name stands on every page: no character that hides or turns text.
+        bad = first_invisible(value)
+        if bad is not None:
+            raise ValidationError(f"innehåller ett osynligt tecken (U+{ord(bad[2]):04X}) som kan dölja text eller "
+                                  "vända den baklänges – skriv om texten")
         return value
 
 
@@ -135,3 +150,37 @@ class PoConfig(Config):
 
 def accessibility_of(config: PoConfig) -> AccessibilitySettings:
     return accessibility_settings(config.tillganglighet, config.organisation)
+
+
+def config_errors(errors: list[tuple[str, Exception]], warnings: list[tuple[str, str]]) -> list[str]:
+    """Swedish lines for what is wrong with the po options: each error, and each unknown option."""
+    lines = [f"mkdocs.yml, plugins → po → {key}: {err}" for key, err in errors]
+    known = [key for key, _ in PoConfig._schema]
+    for key, _ in warnings:
+        if key not in known:
+            lines.append(f"mkdocs.yml, plugins → po: okänd inställning '{key}'{did_you_mean(key, known)} "
+                         f"(de som finns är {', '.join(known)})")
+    return lines
+
+
+_YES, _NO = ("1", "true", "ja"), ("0", "false", "nej")
+
+
+def apply_environment(config: PoConfig, environ: Mapping[str, str]) -> list[str]:
+    """PO_INTERN, PO_PDF and PO_IDAG over the options (for `make intern`, `make serve`, tests),
+    checked at the same moment as the options; Swedish lines for what is wrong."""
+    lines: list[str] = []
+    for name, key, meaning in (("PO_INTERN", "intern", True), ("PO_PDF", "pdf", False)):
+        value = environ.get(name, "").strip().lower()
+        if not value:
+            continue
+        if value not in _YES + _NO:
+            lines.append(f"miljövariabeln {name} ska vara 1 eller 0 (ja eller nej), inte {_shown(environ[name])}")
+        elif (value in _YES) == meaning:
+            setattr(config, key, meaning)
+    if config.idag is None and environ.get("PO_IDAG"):
+        try:
+            config.idag = parse_day(environ["PO_IDAG"])
+        except ValueError as err:
+            lines.append(f"miljövariabeln PO_IDAG {err}")
+    return lines

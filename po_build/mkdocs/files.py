@@ -2,9 +2,11 @@
 
 Report, yearly-report and vocabulary sources are data, not pages: they leave MkDocs' file
 collection, and only the projection's pages take their place. An attachment is published
-only when a visible report uses it, so a draft's letter never reaches the public site; an
-image is published without its metadata. Files named _... or .... are never published.
-The form at /admin/ is generated at every build, so it follows the vocabulary.
+only when a visible report uses it, so a draft's letter never reaches the public site. Every
+file copied from content/ as it is (attachments and the rest) is published through
+outputs/attachments.public_bytes: images without their metadata, PDFs without theirs, decided by
+the content. Files named _... or .... are never published. The form at /admin/ is
+generated at every build, so it follows the vocabulary.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
-from po_build.outputs.attachments import IMAGE_SUFFIXES, public_bytes, referenced_in
+from po_build.outputs.attachments import UncleanFile, public_bytes, referenced_in
 from po_build.outputs.cms.files import DecapMissing, admin_files
 from po_build.outputs.cms.options import FormOptions
 from po_build.outputs.pages import PageSpec
@@ -44,8 +47,10 @@ def is_source(src_uri: str) -> bool:
 
 
 def published_files(files: Files, config: MkDocsConfig, p: Projection) -> Files:
-    """MkDocs' own files without sources, unused attachments and ignored files; images cleaned."""
+    """MkDocs' own files without sources, unused attachments and ignored files; every file from
+    content/ that is copied as it is goes through public_bytes (images and PDFs cleaned)."""
     used = used_attachments(p)
+    docs_dir = Path(config.docs_dir).resolve()
     kept: list[File] = []
     for f in files:
         parts = PurePosixPath(f.src_uri).parts
@@ -55,14 +60,16 @@ def published_files(files: Files, config: MkDocsConfig, p: Projection) -> Files:
         unused_attachment = parts[0] == ATTACHMENT_DIR and f.src_uri not in used
         if is_source(f.src_uri) or unused_attachment or is_ignored(PurePosixPath(f.src_uri)):
             continue
-        if parts[0] == ATTACHMENT_DIR:
+        from_content = f.abs_src_path is not None and Path(f.src_dir or "").resolve() == docs_dir
+        if from_content and not f.is_documentation_page():
+            try:
+                content = public_bytes(Path(f.abs_src_path or ""))
+            except (UncleanFile, OSError) as err:
+                raise PluginError(f"po: {f.src_uri}: {err}") from None
             # mkdocs.yml keeps bilagor/ out of the engine's own files (exclude_docs), so that an
-            # engine without this plugin publishes none: a used one is ours to add.
-            origin = Path(f.abs_src_path or "")
-            if origin.suffix.lower() in IMAGE_SUFFIXES:
-                f = File.generated(config, f.src_uri, content=public_bytes(origin), inclusion=InclusionLevel.INCLUDED)
-            else:
-                f = File.generated(config, f.src_uri, abs_src_path=str(origin), inclusion=InclusionLevel.INCLUDED)
+            # engine without this plugin publishes none: a used one is ours to include.
+            inclusion = InclusionLevel.INCLUDED if parts[0] == ATTACHMENT_DIR else f.inclusion
+            f = File.generated(config, f.src_uri, content=content, inclusion=inclusion)
         kept.append(f)
     return Files(kept)
 

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -33,7 +33,7 @@ from po_build.check.result import Result
 from po_build.check.tree import check_tree
 from po_build.contract.layout import ATTACHMENT_DIR
 from po_build.mkdocs import files as site_files
-from po_build.mkdocs.config import PoConfig, accessibility_of, parse_day
+from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
 from po_build.mkdocs.head import decorate
 from po_build.model.records import Content
 from po_build.outputs.accounting import account, accounting_line
@@ -49,7 +49,6 @@ from po_build.render.templating import environment
 
 log = logging.getLogger("mkdocs.plugins.po")
 LIST_TEMPLATES = {"lista.html", "positivt.html"}
-_YES, _NO = ("1", "true", "ja"), ("0", "false", "nej")
 
 
 class PoPlugin(BasePlugin[PoConfig]):
@@ -68,20 +67,23 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     # -- configuration -------------------------------------------------------------
 
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
+        """MkDocs validates the options here; what is wrong is said in Swedish (see mkdocs/config.py)."""
+        errors, warnings = super().load_config(options, config_file_path)
+        lines = config_errors(errors, warnings)
+        if not lines:
+            lines = apply_environment(self.config, os.environ)
+        if lines:
+            for line in lines:
+                log.error(f"po: {line}")
+            raise Abort("Bygget avbröts – rätta inställningen ovan och bygg igen.")
+        return errors, warnings
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if os.environ.get("PO_INTERN") in _YES:
-            self.config.intern = True
-        if os.environ.get("PO_PDF") in _NO:
-            self.config.pdf = False
         self.today = self.config.idag or date.today()
-        if self.config.idag is None and os.environ.get("PO_IDAG"):
-            try:
-                self.today = parse_day(os.environ["PO_IDAG"])
-            except ValueError as err:
-                raise PluginError(f"po: miljövariabeln PO_IDAG {err}") from None
         for note in accessibility_of(self.config).notes:
             log.info(f"po: {note}")
         self.env = environment(Path(config.config_file_path).parent / "overrides" / "po")
@@ -99,7 +101,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         self.summary = ""  # `mkdocs serve` rebuilds with the same plugin: no stale line after an error
-        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root)
+        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root, site=True)
         for problem in result.warnings:
             log.info(problem.format())
         if result.errors:

@@ -7,6 +7,7 @@ Every check in the project reports through :class:`Problem` so that `po check`,
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,8 +28,10 @@ class Problem:
         return severity_of(self.code)
 
     def format(self) -> str:
+        """One line, always: a file name or a message with a line break cannot forge a second one
+        (in a terminal or in a CI log that reads `::error` lines as annotations)."""
         prefix = "" if self.severity == "fel" else "varning: "
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {prefix}{self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {prefix}{printable(self.message)}"
 
 
 class ProblemList(list[Problem]):
@@ -49,6 +52,13 @@ class ProblemList(list[Problem]):
     @property
     def has_errors(self) -> bool:
         return any(p.severity == "fel" for p in self)
+
+
+def printable(text: str) -> str:
+    """Text as it can be shown on one line: control and other invisible characters as \\uXXXX."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs" else f"\\u{ord(c):04x}" for c in text)
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:

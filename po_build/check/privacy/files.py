@@ -17,9 +17,14 @@ from po_build.model.problems import ProblemList
 _RAPPORTOR = re.compile(r"(\brapportör[ \t]*:[ \t]*)(\"[^\"\n]*\"|'[^'\n]*'|[^,}\n#]*)")
 
 
-def scan_file_text(text: str, rel: str, vocab: Vocabulary, problems: ProblemList) -> None:
+def scan_file_text(text: str, rel: str, vocab: Vocabulary, problems: ProblemList, *,
+                   skip_names: bool = False) -> None:
     allowed = [t.term for t in vocab.allowed_terms]
     known = sorted(vocab.labels())
+    if skip_names:
+        for f in scan_text(text, skip_names=True, allowed_terms=allowed, known_non_names=known):
+            problems.add(f.code, f.message, (f.line, f.col))
+        return
     lines = text.split("\n")
     skipped: list[tuple[int, int, str]] = []  # (line index, column, text)
     for i, line in enumerate(lines):

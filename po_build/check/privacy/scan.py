@@ -44,6 +44,7 @@ from po_build.check.privacy.contact import URL_RE, find_emails
 from po_build.check.privacy.findings import CODES, PRIORITY, Candidate, Finding, finding_message, resolve
 from po_build.check.privacy.indirect import find_indirect, municipality_stems
 from po_build.check.privacy.names import NameRules
+from po_build.check.privacy.normalise import hidden_in, normalise
 from po_build.check.privacy.numbers import DIGIT_RE, PHONE_HINT_RE, SIX_DIGITS_RE, find_phones, find_pnr
 from po_build.check.privacy.terms import BUILTIN_NON_NAMES_MATCHER, TermMatcher, clean_terms, term_matcher
 
@@ -199,6 +200,11 @@ def scan_text(
     """
     if not isinstance(text, str) or not text:
         return []
+    # Every detector reads the text as a reader sees it (no soft hyphens, zero-width or bidi
+    # characters, NFKC); positions are taken back to the original below.
+    original = text
+    normalised = normalise(text)
+    text = normalised.text
     allowed = term_matcher(clean_terms(allowed_terms))
     lowered = text.lower()  # only for cheap "is this word anywhere" tests
 
@@ -236,11 +242,15 @@ def scan_text(
 
     if not candidates:
         return []
-    starts = _line_starts(text)
+    starts = _line_starts(original)
     findings = []
     for start, end, code, note in resolve(candidates):
-        line = bisect.bisect_right(starts, start)
         matched = text[start:end]
+        start, end = normalised.span(start, end)
+        hidden = hidden_in(original, start, end)
+        if hidden:
+            note += f", skrivet med osynliga tecken emellan ({', '.join(hidden)})"
+        line = bisect.bisect_right(starts, start)
         findings.append(
             Finding(
                 line=line,

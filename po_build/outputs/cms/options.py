@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from po_build.model.problems import did_you_mean
+
 LOCAL_SERVER = "http://localhost:8081/api/v1"  # decap-server's own default
 BACKENDS = ("github", "gitlab")
 
@@ -40,9 +42,8 @@ class FormOptions:
         known = [f.name for f in fields(cls)]
         unknown = [k for k in data if k not in known]
         if unknown:
-            raise FormOptionsError(
-                f"har en okänd inställning '{unknown[0]}' – de som finns är {', '.join(known)}"
-            )
+            raise FormOptionsError(f"okänd inställning '{unknown[0]}'{did_you_mean(unknown[0], known)} "
+                                   f"(de som finns är {', '.join(known)})")
         for key, value in data.items():
             if not isinstance(value, str):
                 raise FormOptionsError(f"{key} ska vara en text, t.ex. {key}: {_EXAMPLES.get(key, '...')}")
