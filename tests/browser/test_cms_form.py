@@ -153,11 +153,8 @@ def _errors(page: Any) -> list[str]:
 
 
 def _save(page: Any) -> None:
-    # A message from the last save can lie over the button on a phone; close it, as one would.
-    # (It closes by itself when its animation ends, and the tests switch animations off.)
-    for close in page.locator(".Toastify__close-button").all():
-        if close.is_visible():
-            close.click()
+    # On a phone a message from the last save can lie over the button for a few seconds:
+    # the click waits until it has gone, as one would.
     page.get_by_role("button", name="Spara och lämna in").click()
 
 
