@@ -208,6 +208,18 @@ def test_a_wrong_setting_stops_the_build_when_mkdocs_reads_it(tmp_path: Path,
         assert f"po: mkdocs.yml, plugins → po → formular: {said}" in caplog.text
 
 
+def test_a_site_without_form_settings_gets_the_defaults(tmp_path: Path) -> None:
+    # A mkdocs.yml from before the form (or po init's, untouched) builds as before.
+    for name in ("overrides", "content"):
+        (tmp_path / name).mkdir()
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    start = text.index("    formular:\n")
+    end = text.index("      gren: main\n", start) + len("      gren: main\n")
+    (tmp_path / "mkdocs.yml").write_text(text[:start] + text[end:], "utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    assert config.plugins["po"].config.formular == FormOptions()
+
+
 # --- two submissions with the same id -----------------------------------------------
 
 

@@ -126,6 +126,8 @@ class Form(_Option[FormOptions]):
     def run_validation(self, value: object) -> FormOptions:
         if value is None:
             return FormOptions()
+        if isinstance(value, FormOptions):  # the default, when mkdocs.yml has no formular:
+            return value
         if not isinstance(value, dict):
             raise ValidationError("ska vara en grupp av inställningar (backend:, arkiv:, gren: ...), "
                                   "t.ex. backend: github och arkiv: organisationen/webbplatsen")
