@@ -210,11 +210,23 @@ def _axe(page: Any) -> list[dict[str, Any]]:
     )
 
 
+def _preview_frame(page: Any) -> Any:
+    return next(f for f in page.frames if f != page.main_frame and f.query_selector(".po-forhandsvisning"))
+
+
+def _preview_text(page: Any) -> str:
+    """What the preview shows, once it has drawn the last change."""
+    frame = _preview_frame(page)
+    frame.wait_for_selector(".po-forhandsvisning")
+    page.wait_for_timeout(500)  # Decap redraws the preview a moment after a field changes
+    return str(frame.evaluate("document.body.innerText"))
+
+
 def _axe_preview(page: Any) -> list[dict[str, Any]]:
     """axe-core in the preview's own frame, where our template draws the report as the public page."""
     from axe_playwright_python.base import AXE_SCRIPT
 
-    frame = next(f for f in page.frames if f != page.main_frame and f.query_selector(".po-forhandsvisning"))
+    frame = _preview_frame(page)
     frame.evaluate(AXE_SCRIPT)
     return frame.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
@@ -321,6 +333,12 @@ def test_an_ombud_submits_a_deficiency_through_the_form(form: Any, clone: dict[s
     page.get_by_label("Rapportör").fill("Ombud A")
     page.get_by_label("Beskrivning").scroll_into_view_if_needed()
     page.screenshot(path=str(artefact("skarmbilder/formular-brist-dator.png")))
+    # The preview beside the form follows the public projection: a draft banner, the date as
+    # month and year, nothing written under Internt.
+    shown = _preview_text(page)
+    assert "Förhandsvisning – inte offentlig" in shown and RUBRIK in shown
+    assert f"maj {SAMPLE_YEAR}" in shown and f"{SAMPLE_YEAR}-05-10" not in shown
+    assert "Ombud A" not in shown and "Rapportör" not in shown
     _save(page)
     branch = _wait_for_branch(root, before, page)
     assert not page.po_outside, f"formuläret hämtade från andra webbplatser: {page.po_outside}"
