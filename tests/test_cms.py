@@ -59,6 +59,7 @@ def test_every_field_of_the_schema_is_in_the_form_in_order(kind: str, name: str)
     assert collection["folder"] == "content/brister"
     assert collection["filter"] == {"field": "typ", "value": kind}
     assert collection["format"] == "frontmatter" and collection["extension"] == "md"
+    assert collection["delete"] is False  # Decap would delete a merged report on the main branch directly
     # The sections of the body, with `po ny`'s own hints under the headings.
     body = collection["fields"][-1]
     assert body["widget"] == "po-avsnitt"
@@ -109,9 +110,11 @@ def test_length_and_id_rules_are_the_schemas() -> None:
     assert _field(brister, "id")["mönster"] == schema["id"]["pattern"]
     assert _field(brister, "id")["prefix"] == "B"
     for name in ("datum", "publicerad"):
-        assert _field(brister, name)["widget"] == "po-datum" and _field(brister, name)["inte_framtid"] is True
+        field = _field(brister, name)
+        assert field["widget"] == "datetime" and field["inte_framtid"] is True
+        assert (field["format"], field["date_format"], field["time_format"]) == ("YYYY-MM-DD", "YYYY-MM-DD", False)
     assert _field(brister, "publicerad")["krävs_om"] == "publicera"
-    assert _field(brister, "förekomster")["field"]["widget"] == "po-datum"
+    assert _field(brister, "förekomster")["field"]["widget"] == "datetime"
     assert [f["name"] for f in _field(brister, "historik")["fields"]] == ["datum", "status", "text"]
 
 

@@ -3,8 +3,8 @@
 The browser test reaches only Decap's local server; here the same wrapping of the GitHub
 and GitLab backends is driven directly, with the config.yml the build writes: a new
 report's file is named as `po ny` names it, an existing one keeps its name, the web
-editor's templates are not listed, no picture comes from the git host, and the id
-counts the submissions still open.
+editor's templates are not listed, no picture comes from the git host, the id counts
+the submissions still open, and nothing is written straight to the main branch.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ function fakeBackend(name) {
       return Promise.resolve(["brister/2026/b-2025-030-telefon", "positiva/2026/p-2025-009-bra"]);
     },
     persistEntry(entry, options) { this.seen.push(entry.dataFiles.map(f => f.path)); return Promise.resolve(); },
+    persistMedia(file) { this.direct.push(file.path); return Promise.resolve(); },
+    deleteFiles(paths) { this.direct.push(...paths); return Promise.resolve(); },
+    direct: [],
   }) };
 }
 for (const name of ["proxy", "github", "gitlab"]) registered.backends[name] = fakeBackend(name);
@@ -87,7 +90,15 @@ const immutable = (data) => ({
                                { newEntry: true, collectionName: "brister" });
     await backend.persistEntry({ dataFiles: [{ path: "content/brister/2025/B-2025-003-gammal.md", raw: "" }] },
                                { newEntry: false, collectionName: "brister" });
-    out[name] = { user, restored, listed, all, saved: backend.seen, options: backend.options };
+    // What Decap would write straight to the main branch: refused, with the reason.
+    const refused = [];
+    for (const call of [() => backend.persistMedia({ path: "content/bilagor/brev.pdf" }, {}),
+                        () => backend.deleteFiles(["content/bilagor/brev.pdf"], "Borttagen bilaga"),
+                        () => backend.deleteFiles(["content/brister/2025/B-2025-001-ett.md"], "Borttagen")]) {
+      refused.push(await call().then(() => "sparades", (err) => err.message));
+    }
+    out[name] = { user, restored, listed, all, saved: backend.seen, options: backend.options, refused,
+                  direct: backend.direct };
   }
   // The id widget: the next number counts the main branch and the open submissions.
   const field = immutable({ prefix: "B", samling: "brister", "mönster": "^B-[0-9]{4}-[0-9]{3,4}$" });
@@ -153,3 +164,14 @@ def test_the_id_counts_the_open_submissions(result: dict[str, Any]) -> None:
 @pytest.mark.parametrize("host", ["github", "gitlab"])
 def test_a_saved_report_waits_for_review_not_as_a_draft(result: dict[str, Any], host: str) -> None:
     assert result["backends"][host]["options"] == {"useWorkflow": True, "initialWorkflowStatus": "pending_review"}
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_nothing_is_written_straight_to_the_main_branch(result: dict[str, Any], host: str) -> None:
+    # Decap's media library and its deletion of a merged report commit to the main branch
+    # even in the editorial workflow: the form refuses both and says what to do instead.
+    upload, remove_file, remove_report = result["backends"][host]["refused"]
+    assert upload.startswith("Filer sparas inte här") and "pull request" in upload
+    assert remove_file == upload
+    assert remove_report.startswith("En rapport som redan är inlagd i arkivet tas inte bort i formuläret")
+    assert result["backends"][host]["direct"] == []

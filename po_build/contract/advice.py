@@ -42,7 +42,7 @@ FORM_ADVICE: dict[str, str] = {
     "förekomster": "Lägg till ett datum för varje gång samma brist har setts igen.",
     "mottagare": "T.ex. Styrgruppen för personligt ombud.",
     "relaterade": "Skriv id:t, t.ex. B-2025-004.",
-    "bilagor": "Filen ska ligga i content/bilagor/; skriv filnamnet.",
+    "bilagor": "Skriv bara filnamnet. Filen själv läggs till i inlämningen på GitHub eller GitLab.",
     "publicera": "Fylls i av styrgruppen när den har beslutat. Lämna rutan tom när du lämnar in.",
     "publicerad": "Fylls i av styrgruppen: dagen för beslutet.",
     "intern": "Syns bara för styrgruppen, aldrig på webbplatsen.",

@@ -7,9 +7,12 @@ and areas included); the help texts from the schema's descriptions and the
 hints `po ny` writes under each heading. A field added to the schema, or an area
 added to content/vokabular.yml, is in the form at the next build.
 
-What a plain Decap field cannot check (categories allowed for the level, dates
-not in the future, help text left in a section) is done by our widgets in
-assets/po-cms.js, which read their rules from the options written here.
+Every field uses Decap's own widget names (select, datetime, list, ...), with two of
+our own for what Decap has no widget for: the id chosen for the ombud (po-id) and the
+body as one text box per heading (po-avsnitt). What a plain Decap field cannot check
+(categories allowed for the level, dates not in the future, help text left in a
+section) is done by assets/po-cms.js, which puts its checks around Decap's select
+and date widgets and reads the rules from the extra options written here.
 """
 
 from __future__ import annotations
@@ -94,8 +97,10 @@ def _length_pattern(prop: dict[str, Any], label: str) -> list[str] | None:
 
 
 def _date_field(name: str, label: str, hint: str, required: bool) -> dict[str, Any]:
-    return {"name": name, "label": label, "widget": "po-datum", "required": required, "hint": hint,
-            "inte_framtid": True}
+    # Decap's own date widget, which po-cms.js replaces by a calendar that refuses a day in
+    # the future; the format keys keep the value a plain YYYY-MM-DD date either way.
+    return {"name": name, "label": label, "widget": "datetime", "required": required, "hint": hint,
+            "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "inte_framtid": True}
 
 
 def _field(name: str, prop: dict[str, Any], required: bool, kind: str, vocab: Vocabulary) -> dict[str, Any]:
@@ -110,7 +115,7 @@ def _field(name: str, prop: dict[str, Any], required: bool, kind: str, vocab: Vo
         return {"name": name, "label": label, "widget": "hidden", "default": prop["const"]}
     if name == "kategorier":
         terms = vocab.categories if kind == "brist" else vocab.positive_categories
-        field = {**base, "widget": "po-kategorier" if kind == "brist" else "select", "multiple": True,
+        field = {**base, "widget": "select", "multiple": True,
                  "options": _options(terms), "min": prop.get("minItems", 0) or None}
         if kind == "brist":
             field["nivåfält"] = "nivå"
@@ -186,6 +191,10 @@ def collection(kind: str, vocab: Vocabulary, content_dir: str = CONTENT_DIR) -> 
         "När du sparar lämnas den in för granskning; ingenting blir offentligt utan styrgruppens beslut.",
         "folder": f"{content_dir}/{REPORT_DIR}",
         "create": True,
+        # Decap deletes (and "unpublishes") a merged report with a commit straight to the
+        # main branch: off, so that every change goes through a pull request. A submission
+        # that is still open can be withdrawn all the same.
+        "delete": False,
         "extension": "md",
         "format": "frontmatter",
         # Decap's own name for a new report: its key in the list of submissions and its

@@ -71,7 +71,7 @@
   // believes a merge makes a report public.
   var WORDS = {
     auth: { loginWithForgejo: "Logga in med Forgejo" },
-    app: { header: { workflow: "Inlämnade", content: "Rapporter", quickAdd: "Ny rapport" } },
+    app: { header: { workflow: "Inlämnade", content: "Rapporter", quickAdd: "Ny rapport", media: "Bilagor" } },
     collection: {
       collectionTop: { newButton: "Ny %{collectionLabel}", viewAsList: "Visa som lista", viewAsGrid: "Visa som rutnät" },
       entries: { noEntries: "Inga rapporter här ännu", unpublishedHeader: "Inlämnade, inte inlagda ännu" },
@@ -167,7 +167,9 @@
 
   CMS.registerLocale("sv", merge(CMS.getLocale("sv"), WORDS));
 
-  // --- po-datum: a calendar date, never in the future ---------------------------
+  // --- datetime: a calendar date, never in the future ---------------------------
+  // In place of Decap's own date widget (config.yml asks for `datetime`): the browser's
+  // own date picker, a plain YYYY-MM-DD value, and the content format's rules.
 
   var DateControl = createClass({
     isValid: function () {
@@ -207,7 +209,7 @@
     },
   });
   var DatePreview = function (props) { return h("span", {}, props.value || ""); };
-  CMS.registerWidget("po-datum", DateControl, DatePreview);
+  CMS.registerWidget("datetime", DateControl, DatePreview, (CMS.getWidget("datetime") || {}).schema);
 
   // --- po-id: the next free id, chosen for the ombud ----------------------------
   // The number is one more than the highest for the year of `datum`, on the main
@@ -305,16 +307,19 @@
   });
   CMS.registerWidget("po-id", IdControl, function (props) { return h("span", {}, props.value || ""); });
 
-  // --- po-kategorier: categories allowed for the chosen level -------------------
+  // --- select, with categories allowed for the chosen level ---------------------
+  // Decap's own select, with one more check for a field that names its level field
+  // (nivåfält, the categories of a deficiency); every other select is as Decap made it.
 
   var select = CMS.getWidget("select");
-  var CategoryControl = createClass({
+  var SelectControl = createClass({
     shouldComponentUpdate: function () { return true; },
     isValid: function () {
       var field = this.props.field;
       var chosen = plain(this.props.value) || [];
       var inner = this.inner && this.inner.isValid ? this.inner.isValid() : true;
       if (inner !== true && inner && inner.error) return inner;
+      if (!field.get("nivåfält")) return inner;
       var level = fieldValue(this.props, field.get("nivåfält"));
       if (!level) return true; // the level's own field says it is missing
       var allowed = plain(field.get("nivåer")) || {};
@@ -339,7 +344,7 @@
       return h(select.control, props);
     },
   });
-  CMS.registerWidget("po-kategorier", CategoryControl, select.preview);
+  CMS.registerWidget("select", SelectControl, select.preview, select.schema);
 
   // --- po-avsnitt: the body, one text box per heading ----------------------------
 
@@ -463,6 +468,16 @@
   // The rules come from config.yml's key po:, which Decap hands every backend.
 
   var REVIEW_STATUS = "pending_review"; // Decap's name for its column Till granskning
+  // Even in its editorial workflow Decap writes three things straight to the main branch:
+  // a file uploaded or removed in its media library, and a merged report deleted or
+  // "unpublished". On a po-build site nothing reaches the main branch but through a pull
+  // request, so the backend refuses them (config.yml also turns deletion off).
+  var NOT_HERE = {
+    media: "Filer sparas inte här: de skulle hamna direkt i arkivet, utan granskning. Lägg till bilagan " +
+      "i inlämningens pull request på GitHub eller GitLab, eller be den som sköter arkivet om hjälp.",
+    delete: "En rapport som redan är inlagd i arkivet tas inte bort i formuläret: det skulle ändra arkivet " +
+      "utan granskning. Ändra status i stället (t.ex. till avslutad), eller be den som sköter arkivet.",
+  };
   var rules = null;
   var names = null;
   var current = null; // the backend in use
@@ -533,6 +548,13 @@
           });
         };
       });
+      backend.persistMedia = function () { return Promise.reject(new Error(NOT_HERE.media)); };
+      backend.deleteFiles = function (paths) {
+        var media = (paths || []).every(function (path) {
+          return config && config.media_folder && String(path).indexOf(config.media_folder + "/") === 0;
+        });
+        return Promise.reject(new Error(media && (paths || []).length ? NOT_HERE.media : NOT_HERE.delete));
+      };
       ["entriesByFolder", "allEntriesByFolder"].forEach(function (method) {
         if (typeof backend[method] !== "function") return;
         var list = backend[method].bind(backend);
