@@ -11,7 +11,7 @@ ENGINE ?= mkdocs
 LOCK_DIR := po_build/data/lock
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: setup system system-site system-test site test test-snabb serve intern check lint fuzz bench clean lock lock-upgrade
+.PHONY: setup system system-site system-test site test test-snabb serve intern check lint fuzz bench clean lock lock-upgrade system-node formular
 
 # Programs from Debian: Chromium for the browser tests, poppler for turning the yearly
 # report's PDF into pictures, Pango and fonts for WeasyPrint. Installed only when missing.
@@ -24,14 +24,19 @@ $(BIN)/python:
 # Exactly the versions in the lock files, every file checked against PyPI's hash: first the
 # build backend, then everything else built with it (so no build fetches a backend of its
 # own), then po-build itself from this folder. Reinstalls only when the lock changes.
-# npm packages, once the project has any, come from package-lock.json the same way.
-$(STAMP): $(LOCK_DIR)/build.txt $(LOCK_DIR)/dev.txt pyproject.toml $(wildcard package-lock.json) | $(BIN)/python
+# The form's npm packages (Decap CMS, decap-server) come from package-lock.json the same way,
+# with no install scripts run.
+$(STAMP): $(LOCK_DIR)/build.txt $(LOCK_DIR)/dev.txt pyproject.toml $(wildcard package-lock.json) | $(BIN)/python system-node
 	$(PIP) install --quiet --require-hashes --no-deps -r $(LOCK_DIR)/build.txt
 	$(PIP) install --quiet --require-hashes --no-deps --no-build-isolation -r $(LOCK_DIR)/dev.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	$(PIP) check
 	if [ -f package.json ]; then npm ci --ignore-scripts --no-audit --no-fund; fi
 	touch $(STAMP)
+
+# Node.js and npm for the form (package.json): the machine's own, or Debian's when there is none.
+system-node:
+	@if [ -f package.json ]; then command -v npm >/dev/null || $(MAKE) --no-print-directory system PKGS="nodejs npm"; fi
 
 # The lock files from pyproject.toml (po_build/cli/lockfile.py): after changing a dependency
 # there, run `make lock` and commit the result. lock-upgrade takes the newest of everything.
@@ -70,6 +75,14 @@ intern: check
 # The PDF is left out of the live preview: it takes seconds and nobody reads it there.
 serve: $(STAMP)
 	PO_PDF=0 $(BIN)/$(ENGINE) serve -f mkdocs.yml
+
+# Try the form without an account: decap-server saves to this repository's own git
+# (a branch per submission, as a pull request would be), and the site is previewed
+# on http://127.0.0.1:8000/admin/. Ctrl+C stops both.
+formular: $(STAMP)
+	@MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" PORT=8081 BIND_HOST=127.0.0.1 \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap "kill $$server" EXIT INT TERM; PO_PDF=0 $(BIN)/$(ENGINE) serve -f mkdocs.yml
 
 test: $(STAMP) system-test lint
 	$(BIN)/python -m pytest -q

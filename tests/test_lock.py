@@ -151,6 +151,18 @@ def test_every_pip_install_is_from_a_lock_or_without_dependencies(name: str) -> 
     assert "build.txt" in text and ("site.txt" in text or "dev.txt" in text)
 
 
+@pytest.mark.parametrize("name", INSTALLERS)
+def test_every_npm_install_is_from_the_lock_without_install_scripts(name: str) -> None:
+    # The form's packages: exactly package-lock.json (npm ci, never npm install), and no
+    # package's own install script runs on the machine that builds the site.
+    text = (REPO / name).read_text("utf-8")
+    installs = [line.strip() for line in text.splitlines()
+                if re.search(r"\bnpm\s+(ci|install|i)\b", line) and not line.strip().startswith("#")]
+    assert installs, f"{name} installerar inte formulärets npm-paket"
+    for line in installs:
+        assert "npm ci " in line and "--ignore-scripts" in line, f"{name}: {line}"
+
+
 # --- npm -------------------------------------------------------------------------------------
 
 

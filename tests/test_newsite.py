@@ -40,7 +40,7 @@ def test_po_init_writes_a_repository_that_checks_and_builds(tmp_path: Path) -> N
     for name in ("mkdocs.yml", "content/index.md", "content/vokabular.yml", "content/arsrapport/2026/index.md",
                  ".github/workflows/po.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml", "requirements.txt",
                  ".gitignore", "README.md", "Makefile", "lock/build.txt", "lock/site.txt",
-                 "content/brister/_mallar/brist.md"):
+                 "content/brister/_mallar/brist.md", "package.json", "package-lock.json"):
         assert (repo / name).is_file(), name
     # No sample reports: the only report-like files are the templates, which the build ignores.
     assert [p.name for p in (repo / "content" / "brister").rglob("*.md") if "_mallar" not in p.parts] == []
@@ -52,12 +52,12 @@ def test_po_init_writes_a_repository_that_checks_and_builds(tmp_path: Path) -> N
               "--allvarlighet", "medel", "--idag", "2026-11-20", cwd=repo)
     assert made.returncode == 0, made.stderr
     (report,) = (repo / "content" / "brister" / "2026").glob("B-2026-001-*.md")
-    # A report to publish has the ombud's own text under each heading, not the template's hints (PO325).
-    text = report.read_text("utf-8").replace("\npublicera: false\n", "\npublicera: true\npublicerad: 2026-11-25\n")
-    for hint in HINTS.values():
-        text = text.replace(hint, "Påhittad text för provet: telefontiden räcker inte för dem som behöver ringa.")
-    assert all(hint not in text for hint in HINTS.values())
-    report.write_text(text, "utf-8")
+    # The ombud writes her own text in place of each help sentence, then the group decides.
+    text = report.read_text("utf-8")
+    for title, hint in HINTS.items():
+        text = text.replace(hint, f"Ombudens egen text under {title.lower()}, utan uppgifter om någon klient.")
+    report.write_text(text.replace("\npublicera: false\n", "\npublicera: true\npublicerad: 2026-11-25\n"),
+                      "utf-8")
     checked = po("check", cwd=repo)
     assert checked.returncode == 0, checked.stdout
     assert "Inga fel" in checked.stdout
@@ -75,6 +75,13 @@ def test_po_init_writes_a_repository_that_checks_and_builds(tmp_path: Path) -> N
     assert "Sjöviks kommun" in area  # (few reports per area: the list itself is withheld)
     assert ORG in (repo / "site" / "index.html").read_text("utf-8")
     assert (repo / "site" / "arsrapport" / "index.html").is_file()
+    # The form at /admin/, made from this repository's own vocabulary: its municipalities are areas.
+    form = yaml.safe_load((repo / "site" / "admin" / "config.yml").read_text("utf-8"))
+    assert form["publish_mode"] == "editorial_workflow"
+    brister = next(c for c in form["collections"] if c["name"] == "brister")
+    areas = next(f for f in brister["fields"] if f["name"] == "områden")
+    assert {"label": "Sjöviks kommun", "value": "sjoviks"} in areas["options"]
+    assert (repo / "site" / "admin" / "decap-cms.js").is_file()
 
 
 def test_the_readme_shows_its_own_two_commands_and_the_makefile_has_them() -> None:

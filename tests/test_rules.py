@@ -1841,9 +1841,16 @@ def test_catalog_example_triggers_its_code(tmp_path: Path, code: str) -> None:
     assert code in codes(result), "\n".join(p.format() for p in result.problems)
 
 
+# Codes whose example is a description, not a snippet to check: a file name, a second file,
+# a locked file, bytes that are not UTF-8, or (PO327, `po krockar`) two git branches, which
+# tests/test_cms.py builds. A new code must be tried above or named here.
+NOT_TRIED = {"PO100", "PO101", "PO102", "PO103", "PO111", "PO121", "PO122", "PO123", "PO200", "PO212",
+             "PO301", "PO302", "PO317", "PO318", "PO321", "PO327"}
+
+
 def test_most_catalog_examples_are_tried() -> None:
-    assert len(EXAMPLE_MODES) >= 15
-    assert len(EXAMPLE_MODES) >= len(CODES) - 15
+    assert len(EXAMPLE_MODES) >= len(CODES) - len(NOT_TRIED)
+    assert set(CODES) - set(EXAMPLE_MODES) == NOT_TRIED
 
 
 def test_a_misspelt_field_is_one_message_at_the_misspelt_key(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from po_build.contract.advice import ID_PREFIX
 from po_build.contract.layout import REPORT_DIR
 from po_build.contract.schema import ID_PARTS_RE
 
-_ID_IN_NAME = re.compile("^" + ID_PARTS_RE.pattern)
+ID_IN_NAME = re.compile("^" + ID_PARTS_RE.pattern)
 
 
 _ID_IN_TEXT = re.compile(r"^id[ \t]*:[ \t]*[\"']?" + ID_PARTS_RE.pattern, re.MULTILINE)
@@ -29,7 +29,7 @@ def ids_in_folder(report_dir: Path) -> set[str]:
     for path in report_dir.rglob("*"):
         if not path.is_file():
             continue
-        m = _ID_IN_NAME.match(path.name)
+        m = ID_IN_NAME.match(path.name)
         if m:
             found.add("-".join(m.groups()))
         if path.suffix.lower() == ".md":
@@ -63,7 +63,7 @@ def ids_on_branches(report_dir: Path, max_refs: int = 200) -> set[str]:
         # ls-tree reads paths from the current folder: run it from the top of the repository.
         names = run_git(["ls-tree", "-r", "--name-only", ref, "--", rel], root) or ""
         for name in names.splitlines():
-            m = _ID_IN_NAME.match(name.rsplit("/", 1)[-1])
+            m = ID_IN_NAME.match(name.rsplit("/", 1)[-1])
             if m:
                 found.add("-".join(m.groups()))
     return found

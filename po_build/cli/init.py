@@ -4,10 +4,11 @@ It asks three things (in Swedish, each also a flag): the organisation's name, it
 and the municipalities it works in. From them it writes mkdocs.yml, content/ (start page,
 vocabulary, this year's yearly report, the templates for the web editor; no sample
 reports), the CI workflows for GitHub and GitLab, the pre-commit config, requirements.txt
-pinning this version of po-build, the lock files, a Makefile, .gitignore and a README.
+pinning this version of po-build, the lock files, package.json and package-lock.json for the
+form at /admin/, a Makefile, .gitignore and a README.
 
-The files come from data/ny-organisation/. The CI workflows and the theme overrides there
-are the very files this repository uses itself (tests/test_newsite.py holds them equal),
+The files come from data/ny-organisation/. The CI workflows, the theme overrides and the
+form's npm files there are the very files this repository uses itself (tests/test_newsite.py holds them equal),
 so a new organisation gets what po-build's own CI runs, never a copy that drifts.
 """
 
@@ -44,10 +45,14 @@ STATIC = {
     "overrides/main.html": "overrides/main.html",
     "overrides/404.html": "overrides/404.html",
     "overrides/partials/copyright.html": "overrides/partials/copyright.html",
+    # The form at /admin/: Decap CMS and decap-server, locked to the versions po-build is tested with.
+    "package.json": "package.json",
+    "package-lock.json": "package-lock.json",
 }
 # The files this repository has too, byte for byte: the one source of each.
 SHARED_WITH_PO_BUILD = (".github/workflows/po.yml", ".gitlab-ci.yml", "overrides/main.html",
-                        "overrides/404.html", "overrides/partials/copyright.html")
+                        "overrides/404.html", "overrides/partials/copyright.html", "package.json",
+                        "package-lock.json")
 TEMPLATED = {"mkdocs.yml": "mkdocs.yml", "README.md": "README.md", "content/index.md": "index.md"}
 MAX_NAME = 120
 
@@ -267,6 +272,8 @@ def run(args: argparse.Namespace) -> int:
     print("     under tillganglighet i mkdocs.yml.")
     print("  3. Lägg arkivet på GitHub eller GitLab (git init, git add ., git commit). Guiden på")
     print("     webbplatsen, sidan Automatisk kontroll, visar resten.")
+    print("  4. Skriv arkivets namn under formular i mkdocs.yml, så att ombuden kan lämna in rapporter")
+    print("     i formuläret på /admin/. Guiden, sidan Sätta upp formuläret, visar inloggningen.")
     if a.source == HOME:
         print(f"  Obs: requirements.txt pekar på {HOME}. Byt till den adress där ni hämtar po-build.")
     return 0

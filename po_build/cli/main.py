@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from po_build.check.privacy.files import scan_file_text
 from po_build.check.result import summary_line
 from po_build.check.tree import check_tree
-from po_build.cli import init, listing, new, review
+from po_build.cli import clash, init, listing, new, review
 from po_build.cli.common import Parser, Refused, UsageError
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, fold, is_ignored
 from po_build.load.mkdocs_config import ConfigFileError, docs_dir_of
@@ -47,6 +47,7 @@ def _build_parser() -> Parser:
     new.add_parser(sub)
     listing.add_parsers(sub)
     review.add_parser(sub)
+    clash.add_parser(sub)
     return parser
 
 
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     if getattr(args, "run", None) is None:  # pragma: no cover - every subcommand sets run
         return 2
-    # ny, init, lista, status, granska: a misuse is exit code 2, a refusal 1, always in Swedish.
+    # ny, init, lista, status, granska, krockar: a misuse is exit code 2, a refusal 1, always in Swedish.
     try:
         return int(args.run(args))
     except UsageError as err:

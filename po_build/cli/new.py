@@ -42,10 +42,7 @@ from po_build.contract.layout import REPORT_DIR, TEMPLATE_DIR, YEAR_DIR, YEAR_TE
 from po_build.contract.schema import RUBRIK_MAX, RUBRIK_MIN
 from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.problems import ProblemList, did_you_mean
-from po_build.model.slug import slugify
-
-# File names stay short enough for every file system and readable in a list.
-FILE_SLUG_LIMIT = 50
+from po_build.model.slug import report_file_name
 
 # --- shared with `po lista`, `po status` and `po granska` ----------------------------
 
@@ -278,7 +275,7 @@ def _new_report(kind: str, args: argparse.Namespace) -> int:
     answers.id = next_id(content, kind, when.year)
     folder = content / REPORT_DIR / str(when.year)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{answers.id}-{slugify(answers.rubrik, limit=FILE_SLUG_LIMIT, fallback='rapport')}.md"
+    path = folder / report_file_name(answers.id, answers.rubrik)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as out:
             out.write(render_report(kind, vocab, answers))

@@ -31,3 +31,19 @@ TEMPLATE_ADVICE: dict[str, str] = {
     "id": "Byt ÅÅÅÅ mot året och NNN mot nästa lediga nummer, t.ex. B-2026-007 eller P-2026-007.",
     "datum": "Skriv datumet med siffror, t.ex. 2026-03-14.",
 }
+# In the web form at /admin/, where `po ny`'s advice is about typing YAML (lists in
+# brackets, removing a # first on the line), which the form does for you.
+FORM_ADVICE: dict[str, str] = {
+    "id": "Id:t väljs åt dig: nästa lediga nummer för året. Du behöver inte skriva något.",
+    "rubrik": FIELD_ADVICE["rubrik"],
+    "datum": "Välj datumet i kalendern.",
+    "kategorier": "Välj en eller flera.",
+    "aktörer": "Välj en eller flera.",
+    "förekomster": "Lägg till ett datum för varje gång samma brist har setts igen.",
+    "mottagare": "T.ex. Styrgruppen för personligt ombud.",
+    "relaterade": "Skriv id:t, t.ex. B-2025-004.",
+    "bilagor": "Skriv bara filnamnet. Filen själv läggs till i inlämningen på GitHub eller GitLab.",
+    "publicera": "Fylls i av styrgruppen när den har beslutat. Lämna rutan tom när du lämnar in.",
+    "publicerad": "Fylls i av styrgruppen: dagen för beslutet.",
+    "intern": "Syns bara för styrgruppen, aldrig på webbplatsen.",
+}

@@ -454,6 +454,14 @@ _ENTRIES: list[tuple[str, str, str, str, str]] = [
         "relaterade: [B-2025-004]",
         "Rätta felen i den andra rapporten; då försvinner varningen.",
     ),
+    (
+        "PO327",
+        _REGLER,
+        "En ny rapports id används redan på en annan gren (`po krockar`).",
+        "(två ombud lämnade in B-2026-007 samtidigt, i två olika filer)",
+        "Den som kom sist byter till nästa lediga nummer, som meddelandet anger: ändra raden id: och "
+        "filnamnet, i GitHubs eller GitLabs redigerare eller med en textredigerare.",
+    ),
     # --- Rubriker och text ------------------------------------------------------------
     (
         "PO310",

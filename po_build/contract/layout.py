@@ -16,6 +16,12 @@ VOCABULARY_FILE = "vokabular.yml"
 TEMPLATE_DIR = "_mallar"  # content/brister/_mallar/: ignored by the build (leading '_')
 YEAR_TEMPLATE_DIR = "_mall"  # content/arsrapport/_mall/
 
+# A report's file name: <id>-<words of the rubrik>.md, the words cut to this length
+# (short enough for every file system, readable in a list), or the fallback word.
+FILE_SLUG_LIMIT = 50
+FILE_SLUG_FALLBACK = "rapport"
+# A file or folder whose name starts with one of these is never read by the build.
+IGNORED_PREFIXES = ("_", ".")
 # The one suffix a report, a yearly report and a chapter are saved with (content format 1.1).
 REPORT_SUFFIX = ".md"
 
@@ -29,7 +35,7 @@ LAYOUT_DIRS = (REPORT_DIR, YEAR_DIR, ATTACHMENT_DIR)
 
 def is_ignored(rel: PurePosixPath) -> bool:
     """Templates and editor leftovers: any part starting with '_' or '.'."""
-    return any(part.startswith(("_", ".")) for part in rel.parts)
+    return any(part.startswith(IGNORED_PREFIXES) for part in rel.parts)
 
 
 def is_page(rel: PurePosixPath) -> bool:

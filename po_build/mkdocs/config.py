@@ -24,6 +24,7 @@ from po_build.contract.options import POSITIVE_SELECTIONS, PositiveSelection
 from po_build.load.text import first_invisible
 from po_build.model.problems import did_you_mean
 from po_build.outputs.accessibility import AccessibilitySettings, accessibility_settings
+from po_build.outputs.cms.options import FormOptions, FormOptionsError
 
 T = TypeVar("T")
 
@@ -119,6 +120,23 @@ class Accessibility(_Option["dict[str, Any]"]):
         return value
 
 
+class Form(_Option[FormOptions]):
+    """The form at /admin/ (outputs/cms/): where submissions go and how ombud sign in."""
+
+    def run_validation(self, value: object) -> FormOptions:
+        if value is None:
+            return FormOptions()
+        if isinstance(value, FormOptions):  # the default, when mkdocs.yml has no formular:
+            return value
+        if not isinstance(value, dict):
+            raise ValidationError("ska vara en grupp av inställningar (backend:, arkiv:, gren: ...), "
+                                  "t.ex. backend: github och arkiv: organisationen/webbplatsen")
+        try:
+            return FormOptions.from_dict(value)
+        except FormOptionsError as err:
+            raise ValidationError(str(err)) from None
+
+
 class PoConfig(Config):
     organisation = Text("Personligt ombud")
     region = Text("")
@@ -129,6 +147,7 @@ class PoConfig(Config):
     idag = Day(None)  # the build's "today", for reproducible builds and tests
     positiva = Positive("alla")  # which positive events the yearly report shows
     tillganglighet = Accessibility({})
+    formular = Form(FormOptions())
 
 
 def accessibility_of(config: PoConfig) -> AccessibilitySettings:

@@ -5,7 +5,8 @@ collection, and only the projection's pages take their place. An attachment is p
 only when a visible report uses it, so a draft's letter never reaches the public site. Every
 file copied from content/ as it is (attachments and the rest) is published through
 outputs/attachments.public_bytes: images without their metadata, PDFs without theirs, decided by
-the content. Files named _... or .... are never published.
+the content. Files named _... or .... are never published. The form at /admin/ is
+generated at every build, so it follows the vocabulary.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, YEAR_DIR, is_ignored
 from po_build.outputs.attachments import UncleanFile, public_bytes, referenced_in
+from po_build.outputs.cms.files import DecapMissing, admin_files
+from po_build.outputs.cms.options import FormOptions
 from po_build.outputs.pages import PageSpec
 from po_build.project.projection import Projection
 
@@ -87,3 +90,21 @@ def add_data(files: Files, config: MkDocsConfig, data: dict[str, bytes]) -> None
     # Included outright: a feed or data file under an excluded folder is still ours to publish.
     for path, content in data.items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.INCLUDED))
+
+
+def add_form(files: Files, config: MkDocsConfig, p: Projection, options: FormOptions,
+             organisation: str) -> tuple[str, bool] | None:
+    """The form's files under admin/; without Decap installed, (message, whether it is a mistake).
+
+    A repository with a package.json wants the form, so a missing `npm ci` there is a
+    mistake worth a warning; elsewhere the site is simply built without the form.
+    """
+    root = Path(config.config_file_path).parent
+    try:
+        favicon = config.theme.get("favicon") or ""
+        form = admin_files(p.vocabulary, options, organisation, config.site_url or "", root,
+                           Path(config.docs_dir), favicon if isinstance(favicon, str) else "")
+    except DecapMissing as err:
+        return str(err), (root / "package.json").is_file()
+    add_data(files, config, form)
+    return None

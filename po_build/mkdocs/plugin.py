@@ -134,6 +134,9 @@ class PoPlugin(BasePlugin[PoConfig]):
                 log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
             site_files.add_data(files, config, {**open_data_files(p, self.config.positiva),
                                                 **feed_files(p, config.site_url or "")})
+        missing = site_files.add_form(files, config, p, self.config.formular, self.config.organisation)
+        if missing:
+            (log.warning if missing[1] else log.info)(f"po: {missing[0]}")
 
         published_attachments = sum(
             1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.inclusion.is_included()

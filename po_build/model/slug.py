@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Letters NFKD does not take apart into a base letter and a mark.
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "đ": "d"})
-_WORD = re.compile(r"[a-z0-9]+")
+from po_build.contract.layout import FILE_SLUG_FALLBACK, FILE_SLUG_LIMIT
+
+# Letters NFKD does not take apart into a base letter and a mark. The web form's copy of
+# this function (outputs/cms/assets/po-slug.js) gets this table and the word pattern
+# from its config, and tests/test_cms_slug.py checks that both give the same slugs.
+FOLDED_LETTERS = {"æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ł": "l", "đ": "d"}
+WORD_PATTERN = "[a-z0-9]+"
+_FOLD = str.maketrans(FOLDED_LETTERS)
+_WORD = re.compile(WORD_PATTERN)
 
 
 def slugify(text: str, limit: int | None = None, fallback: str = "") -> str:
@@ -30,3 +36,8 @@ def slugify(text: str, limit: int | None = None, fallback: str = "") -> str:
             break
         out = candidate
     return out or fallback
+
+
+def report_file_name(report_id: str, rubrik: str) -> str:
+    """'B-2026-007', 'Telefontiden räcker inte' → 'B-2026-007-telefontiden-racker-inte.md'."""
+    return f"{report_id}-{slugify(rubrik, limit=FILE_SLUG_LIMIT, fallback=FILE_SLUG_FALLBACK)}.md"

@@ -26,6 +26,7 @@ from po_build.project.projection import Projection
 # (source path, Markdown file in po_build/docs/ or None when generated, short title for the guide's menu)
 PAGES: list[tuple[str, str | None, str]] = [
     ("guide/index.md", "guide-index.md", "Översikt"),
+    ("guide/formular/index.md", "guide-formular.md", "Formuläret"),
     ("guide/kom-igang/index.md", "guide-kom-igang.md", "Kom igång"),
     ("guide/skriva/index.md", "guide-skriva.md", "Skriva en bra rapport"),
     ("guide/anonymitet/index.md", "guide-anonymitet.md", "Ingen ska kunna kännas igen"),
@@ -35,6 +36,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("guide/arsrapport/index.md", None, "Årsrapporten"),
     ("guide/ci/index.md", "guide-ci.md", "Automatisk kontroll"),
     ("guide/anpassa/index.md", "guide-anpassa.md", "Anpassa utseendet"),
+    ("guide/formular-inloggning/index.md", "guide-formular-inloggning.md", "Sätta upp formuläret"),
 ]
 
 # Which vocabulary section names the values of a field.
