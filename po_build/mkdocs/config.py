@@ -114,6 +114,7 @@ class PoConfig(Config):
     idag = Day(None)  # the build's "today", for reproducible builds and tests
     positiva = Positive("alla")  # which positive events the yearly report shows
     tillganglighet = Accessibility({})
+    licens = Text("CC0 1.0")  # the open data's licence, named on the open-data page and in index.json
 
 
 def accessibility_of(config: PoConfig) -> AccessibilitySettings:

@@ -125,14 +125,14 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
                                 organisation=self.config.organisation, accessibility=accessibility_of(self.config),
-                                site_url=config.site_url or "")
+                                site_url=config.site_url or "", licence=self.config.licens)
         self.specs = {spec.src_uri: spec for spec in build_pages(p, settings)}
         site_files.add_pages(files, config, list(self.specs.values()))
         site_files.add_assets(files, config)
         if not p.internal:
             if not config.site_url:
                 log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
-            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva),
+            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva, self.config.licens),
                                                 **feed_files(p, config.site_url or ""),
                                                 **filter_index_files(p)})
 

@@ -25,6 +25,7 @@ class PageSettings:
     organisation: str = ""
     accessibility: AccessibilitySettings | None = None
     site_url: str = ""  # mkdocs.yml's site_url: permanent links need it
+    licence: str = "CC0 1.0"  # the open data's licence (the plugin's option `licens`)
 
 
 @dataclass
