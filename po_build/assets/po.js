@@ -144,7 +144,8 @@
         return response.json();
       })
       .then(function (index) { combined(nav, index); })
-      .catch(function () { pageSearch(); });  // the static list and facet pages stay as they are
+      .catch(function () { pageSearch(); })  // the static list and facet pages stay as they are
+      .then(function () { nav.setAttribute("data-po-ready", "1"); });  // for tests: the form is there
   });
 
   function combined(nav, index) {
