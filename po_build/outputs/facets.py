@@ -75,7 +75,7 @@ def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
                 settings.per_page,
             )
     specs += paginate("positivt", "Positiva händelser", p.positiva,
-                      {"heading": "Positiva händelser", "facets": [], "current": None},
+                      {"heading": "Positiva händelser", "facets": [], "current": None, "feed": common["feed"]},
                       settings.per_page, template="positivt.html")
     return specs
 

@@ -20,6 +20,7 @@ from po_build.outputs.feeds import feed_links
 from po_build.outputs.paths import FILTER_INDEX, MAIN_FEED, OPEN_DATA_PAGE
 from po_build.project.projection import Label, Projection, ReportView
 from po_build.project.stats import count_by, latest_year, open_reports, per_year_and_level, remedied_in
+from po_build.render.templating import number
 
 _FIRST_H1 = re.compile(r"</h1>", re.I)
 # Inches. Narrower than the yearly report's charts: on a phone a chart shrinks to the
@@ -33,7 +34,7 @@ def start_context(p: Projection, today: date, latest: int = 5) -> dict[str, Any]
     newest = sorted(p.reports, key=lambda r: (r.publicerad or date.min, r.id), reverse=True)
     return {
         "year": year,
-        "figures": _figures(p, year) if year is not None else None,
+        "figures": _figures(p, year, year == today.year) if year is not None else None,
         "ongoing": year == today.year,
         "charts": _charts(p, year, today) if year is not None else [],
         "latest": newest[:latest],
@@ -56,17 +57,22 @@ def place_figures(page_html: str, figures_html: str) -> str:
     return page_html[: match.end()] + figures_html + page_html[match.end():]
 
 
-def _change(now: int, before: int | None, year: int) -> str:
-    """'3 fler än 2024', '2 färre än 2024', 'lika många som 2024'; '' without a previous year."""
+def _change(now: int, before: int | None, year: int, ongoing: bool = False) -> str:
+    """'3 fler än 2024', '2 färre än 2024', 'lika många som 2024'; '' without a previous year.
+
+    A year still going on is not compared as if it were over: '17 under hela 2024'.
+    """
     if before is None:
         return ""
+    if ongoing:
+        return f"{number(before)} under hela {year}"
     if now == before:
         return f"lika många som {year}"
     difference = abs(now - before)
-    return f"{difference} {'fler' if now > before else 'färre'} än {year}"
+    return f"{number(difference)} {'fler' if now > before else 'färre'} än {year}"
 
 
-def _figures(p: Projection, year: int) -> dict[str, Any]:
+def _figures(p: Projection, year: int, ongoing: bool) -> dict[str, Any]:
     brister = [r for r in p.brister if r.year == year]
     previous_year = year - 1
     before = [r for r in p.brister if r.year == previous_year]
@@ -77,17 +83,17 @@ def _figures(p: Projection, year: int) -> dict[str, Any]:
     per_level = [
         {"label": Label(t.id, t.namn, "niva"), "n": levels_now.get(t.id, 0),
          "change": _change(levels_now.get(t.id, 0), levels_before.get(t.id, 0) if compare else None,
-                           previous_year)}
+                           previous_year, ongoing)}
         for t in p.vocabulary.levels.values()
     ]
     remedied = len(remedied_in(p.brister, year))
     return {
         "total": len(brister),
-        "total_change": _change(len(brister), len(before) if compare else None, previous_year),
+        "total_change": _change(len(brister), len(before) if compare else None, previous_year, ongoing),
         "per_level": per_level,
         "remedied": remedied,
         "remedied_change": _change(remedied, len(remedied_in(p.brister, previous_year)) if compare else None,
-                                   previous_year),
+                                   previous_year, ongoing),
         "still_open": len(open_reports(brister)),
         "previous_year": previous_year if compare else None,
         "year_label": Label(str(year), str(year), "ar"),
