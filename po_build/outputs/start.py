@@ -34,6 +34,7 @@ def start_context(p: Projection, today: date, latest: int = 5) -> dict[str, Any]
     newest = sorted(p.reports, key=lambda r: (r.publicerad or date.min, r.id), reverse=True)
     return {
         "year": year,
+        "internal": p.internal,
         "figures": _figures(p, year, year == today.year) if year is not None else None,
         "ongoing": year == today.year,
         "charts": _charts(p, year, today) if year is not None else [],

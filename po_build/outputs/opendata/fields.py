@@ -90,7 +90,8 @@ STATS_FIELDS = [
     Field("läge_vid", "Alltid årets slut: siffrorna räknas som läget var vid slutet av året."),
     Field("brister.totalt", "Antal brister som uppmärksammades under året."),
     Field("brister.per_nivå", "Antal per nivå."),
-    Field("brister.per_status", "Antal per status, som den var vid årets slut."),
+    Field("brister.per_status", "Antal per status, som den var vid årets slut (en brist utan historik "
+                                "räknas med sin nuvarande status)."),
     Field("brister.per_kategori", "Antal per kategori. En brist med två kategorier räknas i båda, så summan "
                                   "kan bli större än totalt."),
     Field("brister.per_aktör", "Antal per aktör, räknat på samma sätt."),

@@ -79,9 +79,10 @@ class PageEntry:
 ON_PUBLISH = ("När styrgruppen publicerar en rapport eller en publicerad rapport ändras, till exempel "
               "får en ny status. Filen görs om vid varje bygge, men ser likadan ut så länge inget har ändrats.")
 YEAR_END = ("Siffrorna räknas som läget var vid årets slut (status vid årets slut, gånger till och med "
-            "året), så det som händer med bristerna senare ändrar dem inte. Under året ändras filen när "
-            "en brist från året publiceras eller ändras; efter årets slut bara om styrgruppen publicerar "
-            "fler rapporter från det året.")
+            "året), så det som händer med bristerna efter året ändrar dem inte. Under året ändras filen när "
+            "arbetet med bristerna går vidare. Efter årets slut ändras den bara om styrgruppen publicerar en "
+            "rapport från året i efterhand, om en publicerad rapport rättas, eller om en brist utan historik "
+            "byter status (den räknas med sin nuvarande status, eftersom det inte finns något datum att gå efter).")
 LICENCES = {
     "CC0 1.0": ("https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
                 "Ni får använda, ändra och sprida uppgifterna fritt, även kommersiellt, utan att fråga "

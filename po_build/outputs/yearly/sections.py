@@ -97,6 +97,11 @@ def basis_text(p: Projection, year: int) -> str:
     # where today's state is.
     frozen = (f" Alla siffror gäller läget vid slutet av {year}: status vid årets slut och gånger till och "
               "med året. Rapportsidorna visar läget i dag.")
+    # What cannot be frozen is said, and only when it happens: a deficiency without `historik`
+    # has no date to go by, so it counts with its status today (stats.status_at_year_end).
+    if any(not r.historik and r.status is not None for r in p.brister if r.year <= year):
+        frozen += (" En brist utan historik räknas med sin nuvarande status, eftersom det inte finns något "
+                   "datum att gå efter.")
     if p.internal:
         return (f"Siffrorna bygger på alla registrerade brister, även opublicerade: {counted}. "
                 "Den offentliga versionen räknar bara det som styrgruppen har beslutat att publicera." + frozen)
