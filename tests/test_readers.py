@@ -380,6 +380,11 @@ def test_the_published_yearly_report_page_and_files_do_not_change_afterwards(yea
                                        .read_text("utf-8-sig")), delimiter=";"))
     remedied = [r for r in rows if r[1] == "Brister som åtgärdats under året"]
     assert [r[4] for r in remedied] == ["Ingen"]
+    # The start page's "remedied during the year" leads to the one list of exactly those: the
+    # yearly report (a status page would hold today's status, a different set).
+    start = page(site, "")
+    remedied = start.split("åtgärdade under året", 1)[0].rsplit("<li>", 1)[1]
+    assert '<a href="arsrapport/2025/">' in remedied
     # The report page shows today's state, and says so.
     report = page(site, "brister/B-2024-001")
     assert "Uppmärksammad 7 gånger hittills" in report
@@ -420,3 +425,6 @@ def test_a_finished_year_is_compared_with_the_year_before(tmp_path: Path):
     assert "2 på lokal nivå 1 fler än 2024" in figures
     assert "1 på nationell nivå 1 fler än 2024" in figures
     assert "3 av dem är öppna i dag" in figures
+    # 2025 has no yearly report: no list holds exactly the year's remedied, so no link.
+    assert "0 åtgärdade under året" in figures
+    assert "status/atgardad" not in page(tmp_path / "site", "").split('id="po-start-siffror"', 1)[1].split("</ul>")[0]

@@ -93,6 +93,10 @@ def _figures(p: Projection, year: int, ongoing: bool) -> dict[str, Any]:
         "total_change": _change(len(brister), len(before) if compare else None, previous_year, ongoing),
         "per_level": per_level,
         "remedied": remedied,
+        # No list on the site holds exactly the deficiencies remedied in a year (the status
+        # pages hold today's status): the yearly report does, so the figure links there, and
+        # is plain text for a year without a published yearly report.
+        "remedied_url": f"arsrapport/{year}/" if any(y.år == year for y in p.years) else None,
         "remedied_change": _change(remedied, len(remedied_in(p.brister, previous_year)) if compare else None,
                                    previous_year, ongoing),
         "still_open": len(open_reports(brister)),
