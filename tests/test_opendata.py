@@ -148,7 +148,7 @@ def test_statistics_files_equal_year_stats(files: dict[str, bytes]) -> None:
     for year in (2024, 2025):
         data = load(files, f"oppna-data/statistik-{year}.json")
         assert data == year_stats(p, year)
-        assert list(data) == ["år", "brister", "positiva"]
+        assert list(data) == ["år", "läge_vid", "brister", "positiva"]
     assert load(files, "oppna-data/statistik-2025.json")["brister"]["totalt"] == 4
 
 

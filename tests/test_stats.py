@@ -224,6 +224,7 @@ def expected_stats(items: list[Report], year: int, vocab: Vocabulary) -> dict[st
     kategori: dict[str, int] = {}
     aktör: dict[str, int] = {}
     åtgärdade = 0
+    öppna = 0
     positiva = 0
     for r in published:
         if r.typ == "positiv":
@@ -236,7 +237,12 @@ def expected_stats(items: list[Report], year: int, vocab: Vocabulary) -> dict[st
             continue
         totalt += 1
         nivå[r.nivå] = nivå.get(r.nivå, 0) + 1
-        status[r.status] = status.get(r.status, 0) + 1
+        # As the year ended: the last step dated in it or before; without steps, the status.
+        steps = [s for s in r.historik if s.datum.year <= year]
+        at_end = steps[-1].status if steps else (r.status if not r.historik else None)
+        if at_end is not None:
+            status[at_end] = status.get(at_end, 0) + 1
+            öppna += at_end not in CLOSED_STATUSES
         for c in set(r.kategorier):
             kategori[c] = kategori.get(c, 0) + 1
         for a in set(r.aktörer):
@@ -247,6 +253,7 @@ def expected_stats(items: list[Report], year: int, vocab: Vocabulary) -> dict[st
 
     return {
         "år": year,
+        "läge_vid": "årets slut",
         "brister": {
             "totalt": totalt,
             "per_nivå": ordered(nivå, vocab.levels),
@@ -254,6 +261,7 @@ def expected_stats(items: list[Report], year: int, vocab: Vocabulary) -> dict[st
             "per_kategori": ordered(kategori, vocab.categories),
             "per_aktör": ordered(aktör, vocab.actors),
             "åtgärdade_under_året": åtgärdade,
+            "öppna_vid_årets_slut": öppna,
         },
         "positiva": {"totalt": positiva},
     }
@@ -266,9 +274,9 @@ def test_year_stats_match_an_independent_count(year: int) -> None:
     want = expected_stats(items, year, vocabulary())
     assert got == want
     # Key order is part of the published shape, not only the values.
-    assert list(got) == ["år", "brister", "positiva"]
+    assert list(got) == ["år", "läge_vid", "brister", "positiva"]
     assert list(got["brister"]) == ["totalt", "per_nivå", "per_status", "per_kategori",
-                                    "per_aktör", "åtgärdade_under_året"]
+                                    "per_aktör", "åtgärdade_under_året", "öppna_vid_årets_slut"]
     for key in ("per_nivå", "per_status", "per_kategori", "per_aktör"):
         assert list(got["brister"][key]) == list(want["brister"][key])
 
@@ -278,6 +286,7 @@ def test_year_stats_2025_by_hand() -> None:
     got = year_stats(public(), 2025)
     assert got == {
         "år": 2025,
+        "läge_vid": "årets slut",
         "brister": {
             "totalt": 4,  # B-2025-004 is not published
             "per_nivå": {"individ": 1, "lokal": 1, "nationell": 2},
@@ -288,6 +297,7 @@ def test_year_stats_2025_by_hand() -> None:
                           "staten": 1},
             # B-2024-001 (from 2024) and B-2025-002, both remedied in 2025.
             "åtgärdade_under_året": 2,
+            "öppna_vid_årets_slut": 3,  # all but the remedied one
         },
         "positiva": {"totalt": 1},
     }

@@ -148,6 +148,7 @@ class PoConfig(Config):
     positiva = Positive("alla")  # which positive events the yearly report shows
     tillganglighet = Accessibility({})
     formular = Form(FormOptions())
+    licens = Text("CC0 1.0")  # the open data's licence, named on the open-data page and in index.json
 
 
 def accessibility_of(config: PoConfig) -> AccessibilitySettings:

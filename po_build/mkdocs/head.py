@@ -1,10 +1,16 @@
-"""What the plugin adds to every finished page: feed links in <head>, and in the internal
-build a robots meta tag and a banner. Done on the output, not in a theme override, so
-that no override can forget them."""
+"""What the plugin adds to every finished page: feed links and Open Graph tags in <head>,
+and in the internal build a robots meta tag and a banner. Done on the output, not in a
+theme override, so that no override can forget them.
+
+Material writes <meta name="description"> (from page.meta.description, which the plugin
+sets for a report) and <link rel="canonical"> (from site_url) itself; they are not
+repeated here.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 
 from mkdocs.utils import get_relative_url
@@ -15,8 +21,28 @@ INTERNAL_BANNER = ('<div class="po-intern-banner" role="note">INTERN VERSION fö
                    "innehåller utkast och interna uppgifter. Får inte publiceras eller spridas.</div>")
 
 
-def decorate(output: str, page_url: str, internal: bool, feeds: dict[str, str]) -> str:
+@dataclass(frozen=True)
+class OpenGraph:
+    """What a shared link's preview shows: plain text, escaped here."""
+
+    title: str
+    description: str
+    kind: str  # og:type: "article" for a report, "website" for every other page
+    url: str  # absolute (from site_url), or empty: og:url is then left out
+    site_name: str
+
+    def tags(self) -> list[str]:
+        values = [("og:title", self.title), ("og:description", self.description), ("og:type", self.kind),
+                  ("og:url", self.url), ("og:site_name", self.site_name), ("og:locale", "sv_SE")]
+        return [f'<meta property="{name}" content="{escape(value, quote=True)}">' for name, value in values if value]
+
+
+def decorate(output: str, page_url: str, internal: bool, feeds: dict[str, str],
+             og: OpenGraph | None = None) -> str:
     head = []
+    # A theme or plugin that writes its own Open Graph tags (Material's social cards) keeps them.
+    if og is not None and not internal and 'property="og:' not in output.split("</head>", 1)[0]:
+        head += og.tags()
     if not internal:
         for path in (MAIN_FEED, f"{page_url}atom.xml"):
             if path in feeds:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from datetime import date
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +34,16 @@ from po_build.check.tree import check_tree
 from po_build.contract.layout import ATTACHMENT_DIR
 from po_build.mkdocs import files as site_files
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
-from po_build.mkdocs.head import decorate
+from po_build.mkdocs.head import OpenGraph, decorate
 from po_build.model.records import Content
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
+from po_build.outputs.filterindex import filter_index_files
 from po_build.outputs.opendata.registry import open_data_files
 from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
-from po_build.outputs.start import start_context
+from po_build.outputs.start import place_figures, start_context
 from po_build.project.projection import Projection, project
 from po_build.render.markdown import clean_page, escape_meta
 from po_build.render.templating import environment
@@ -125,15 +126,17 @@ class PoPlugin(BasePlugin[PoConfig]):
 
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
-                                organisation=self.config.organisation, accessibility=accessibility_of(self.config))
+                                organisation=self.config.organisation, accessibility=accessibility_of(self.config),
+                                site_url=config.site_url or "", licence=self.config.licens)
         self.specs = {spec.src_uri: spec for spec in build_pages(p, settings)}
         site_files.add_pages(files, config, list(self.specs.values()))
         site_files.add_assets(files, config)
         if not p.internal:
             if not config.site_url:
                 log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
-            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva),
-                                                **feed_files(p, config.site_url or "")})
+            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva, self.config.licens),
+                                                **feed_files(p, config.site_url or ""),
+                                                **filter_index_files(p)})
         missing = site_files.add_form(files, config, p, self.config.formular, self.config.organisation)
         if missing:
             (log.warning if missing[1] else log.info)(f"po: {missing[0]}")
@@ -177,6 +180,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         # Material writes the title into <title>, the header and the search index without
         # escaping it (MkDocs titles are HTML): a report's rubrik must arrive escaped.
         page.meta["title"] = escape(spec.title, quote=False)
+        if spec.description:
+            # Material writes it into content="..." as it is: escaped here, once.
+            page.meta["description"] = escape(spec.description, quote=True)
         if spec.template in LIST_TEMPLATES:
             # Lists repeat what the report pages say; indexing them would only make
             # every hit appear many times (and the index, and the build, much larger).
@@ -208,8 +214,10 @@ class PoPlugin(BasePlugin[PoConfig]):
             # plain text, escaped once, as for the generated pages.
             page.meta["title"] = escape(Markup(page.title).striptags(), quote=False)
         if page.is_homepage:
-            start = start_context(self.projection, self.today.year)
-            return clean_page(html) + self.env.get_template("start.html").render(**context, **start)
+            start = start_context(self.projection, self.today)
+            figures = self.env.get_template("start.html").render(**context, **start)
+            rest = self.env.get_template("start-diagram.html").render(**context, **start)
+            return place_figures(clean_page(html), figures) + rest
         # The organisation's own pages: their HTML stays, anything that runs script goes.
         return clean_page(html)
 
@@ -221,7 +229,18 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.projection is not None
-        return decorate(output, page.url or "", self.projection.internal, self.feeds)
+        return decorate(output, page.url or "", self.projection.internal, self.feeds, self._open_graph(page, config))
+
+    def _open_graph(self, page: Page, config: MkDocsConfig) -> OpenGraph:
+        spec = self.specs.get(page.file.src_uri)
+        # page.meta holds escaped text (for Material); the tags want it plain, escaped once by head.py.
+        title = spec.title if spec is not None else unescape(str(page.meta.get("title") or page.title or ""))
+        if page.is_homepage:
+            title = config.site_name
+        description = (spec.description if spec is not None and spec.description
+                       else unescape(str(page.meta.get("description") or config.site_description or "")))
+        return OpenGraph(title, description, spec.kind if spec is not None else "website",
+                         page.canonical_url or "", config.site_name)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.pdf and self.projection is not None and self.env is not None:

@@ -18,7 +18,7 @@ def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = 
     body = text.split("\n", 1)[1] if "\n" in text else ""
     # Trusted documentation, rendered like a report body: the same pipeline gives the
     # headings their ids and the table of contents its entries.
-    rendered = render(body, anchors=Anchors(reserved=("ladda-ner",)))
+    rendered = render(body, anchors=Anchors(reserved=("ladda-ner", "licens", "filerna")))
     return PageSpec(src_uri, title, "dokument.html",
                     {"title": title, "markdown": body, "html": Markup(rendered.html), "files": files or []},
                     toc=[(h.id, h.title) for h in rendered.headings])

@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 from po_build.model.slug import slugify
 from po_build.outputs.pages import PageSettings, PageSpec, paginate
+from po_build.outputs.paths import FILTER_INDEX, MAIN_FEED
 from po_build.project.projection import Label, Projection, ReportView
+
+# Open or closed, whatever the status: what a reader asks first, as the actor pages count it.
+OPEN_OR_CLOSED = {"oppen": "Öppen", "avslutad": "Åtgärdad eller avslutad"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ def facets(p: Projection) -> list[Facet]:
                                     lambda r: [r.nivå.id] if r.nivå else [])),
         Facet("status", "Status", group("status", [(t.id, t.namn) for t in v.statuses.values()],
                                         lambda r: [r.status.id] if r.status else [])),
+        Facet("lage", "Läge", group("lage", list(OPEN_OR_CLOSED.items()),
+                                    lambda r: ["oppen" if r.is_open else "avslutad"])),
         Facet("kategori", "Kategori", group("kategori",
                                             [(t.id, t.namn) for t in v.categories.values()],
                                             lambda r: [c.id for c in r.kategorier])),
@@ -53,18 +59,39 @@ def facets(p: Projection) -> list[Facet]:
 def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """The list of all deficiencies, one list per facet value, and the list of positive events."""
     all_facets = facets(p)
-    common = {"facets": all_facets}
+    public = not p.internal
+    common = {"facets": all_facets, "index": FILTER_INDEX if public else None, "per_page": settings.per_page,
+              "feed": MAIN_FEED if public and p.reports else None}
     specs = paginate("brister", "Brister", p.brister,
-                     {**common, "heading": "Alla brister", "current": None}, settings.per_page)
+                     {**common, "heading": "Alla brister", "current": None,
+                      "counts": facet_counts(all_facets, p.brister, None)}, settings.per_page)
     for facet in all_facets:
         for label, items in facet.values:
             heading = f"{facet.title}: {label.namn}"
             specs += paginate(
                 f"brister/{facet.key}/{slugify(label.id)}", heading, items,
-                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet},
+                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet,
+                 "counts": facet_counts(all_facets, items, facet.key)},
                 settings.per_page,
             )
     specs += paginate("positivt", "Positiva händelser", p.positiva,
-                      {"heading": "Positiva händelser", "facets": [], "current": None},
+                      {"heading": "Positiva händelser", "facets": [], "current": None, "feed": common["feed"]},
                       settings.per_page, template="positivt.html")
     return specs
+
+
+def facet_counts(all_facets: list[Facet], items: list[ReportView], current: str | None
+                 ) -> dict[str, list[tuple[Label, int]]]:
+    """Each facet's values with their counts among `items`, the reports of the page.
+
+    The page's own facet keeps its counts over all reports: choosing another value there
+    replaces the page's value rather than narrowing it.
+    """
+    shown = {id(r) for r in items}
+    out: dict[str, list[tuple[Label, int]]] = {}
+    for f in all_facets:
+        if current is None or f.key == current:
+            out[f.key] = [(label, len(reports)) for label, reports in f.values]
+        else:
+            out[f.key] = [(label, sum(1 for r in reports if id(r) in shown)) for label, reports in f.values]
+    return out

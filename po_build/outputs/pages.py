@@ -24,6 +24,8 @@ class PageSettings:
     positive: PositiveSelection = "alla"
     organisation: str = ""
     accessibility: AccessibilitySettings | None = None
+    site_url: str = ""  # mkdocs.yml's site_url: permanent links need it
+    licence: str = "CC0 1.0"  # the open data's licence (the plugin's option `licens`)
 
 
 @dataclass
@@ -33,6 +35,10 @@ class PageSpec:
     template: str  # under templates/po/
     context: dict[str, Any]
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title) of H2s
+    # The page's own description (<meta name="description">, Open Graph) as plain text; empty:
+    # the site's description. And its Open Graph type: "article" for a report.
+    description: str = ""
+    kind: str = "website"
 
     @property
     def url(self) -> str:

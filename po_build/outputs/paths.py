@@ -16,6 +16,8 @@ POSITIVA_JSON = f"{OPEN_DATA_DIR}/positiva.json"
 INDEX_JSON = f"{OPEN_DATA_DIR}/index.json"
 SCHEMA_PATH = "schema/rapport.schema.json"
 MAIN_FEED = "flode/atom.xml"
+# The small index the list's combined filters read (JavaScript): public fields only.
+FILTER_INDEX = "brister/filtrering.json"
 SMALL_NUMBERS_PAGE = "arsrapport/sma-tal/"
 
 

@@ -77,6 +77,9 @@ class ReportView:
     allvarlighet: Label | None = None
     status: Label | None = None
     times_seen: int = 1
+    # The year of each time the deficiency was seen (the first one included): years only,
+    # so that a yearly report can count the times up to its year's end without any date.
+    seen_years: tuple[int, ...] = ()
     historik: list[StepView] = field(default_factory=list)
     mottagare: list[str] = field(default_factory=list)
     relaterade: list[ReportView] = field(default_factory=list)
@@ -221,6 +224,7 @@ def _view(
         ),
         status=Label(r.status, vocab.label("statuses", r.status), "status") if r.status else None,
         times_seen=r.times_seen,
+        seen_years=tuple(sorted([r.datum.year, *(d.year for d in r.förekomster)])),
         historik=[
             StepView(when(s.datum), s.datum.year, s.datum.month,
                      Label(s.status, vocab.label("statuses", s.status), "status"), s.text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from po_build.contract.vocabulary import CLOSED_STATUSES, LEVELS, SEVERITY_RANK
@@ -101,11 +102,17 @@ def report_years(p: Projection) -> list[int]:
 
 
 def year_stats(p: Projection, year: int) -> dict[str, Any]:
-    """The year's figures, in the shape published as oppna-data/statistik-<år>.json."""
+    """The year's figures, in the shape published as oppna-data/statistik-<år>.json.
+
+    As the yearly report counts them: at the end of the year (as_of_year_end), so that the
+    file for a past year does not change when the work on its deficiencies goes on.
+    """
+    p = as_of_year_end(p, year)
     vocab = p.vocabulary
     brister = [r for r in p.brister if r.year == year]
     return {
         "år": year,
+        "läge_vid": "årets slut",
         "brister": {
             "totalt": len(brister),
             "per_nivå": in_vocabulary_order(count_by(brister, "nivå"), vocab.levels),
@@ -113,6 +120,7 @@ def year_stats(p: Projection, year: int) -> dict[str, Any]:
             "per_kategori": in_vocabulary_order(count_by(brister, "kategorier"), vocab.categories),
             "per_aktör": in_vocabulary_order(count_by(brister, "aktörer"), vocab.actors),
             "åtgärdade_under_året": len(remedied_in(p.brister, year)),
+            "öppna_vid_årets_slut": len(open_reports(brister)),
         },
         "positiva": {"totalt": sum(1 for r in p.positiva if r.year == year)},
     }
@@ -133,3 +141,58 @@ def status_at_year_end(r: ReportView, year: int) -> Label | None:
 def open_at_year_end(r: ReportView, year: int) -> bool:
     status = status_at_year_end(r, year)
     return status is not None and status.id not in CLOSED_STATUSES
+
+
+def times_seen_at_year_end(r: ReportView, year: int) -> int:
+    """How many times the deficiency had been seen by the end of `year` (the first time included)."""
+    if not r.seen_years:
+        return r.times_seen
+    return sum(1 for seen in r.seen_years if seen <= year)
+
+
+def as_of_year_end(p: Projection, year: int) -> Projection:
+    """The projection as it stood at the end of `year`: what every yearly figure is counted from.
+
+    The one place that freezes a year: the yearly report's page, its PDF, its answers to
+    Socialstyrelsen and oppna-data/statistik-<år>.json all count from this, so a published
+    yearly report keeps its figures when the work goes on. Reports first noticed after the
+    year are left out; every other report has the status it had at the year's end
+    (status_at_year_end), its timeline up to then, the times it had been seen by then, and
+    only the remedies dated up to then. The report pages show today's state instead.
+
+    What the projection does not know cannot be frozen: a report without `historik` keeps
+    its current status, and a report published after the year counts once it is published.
+    """
+    frozen = [
+        replace(
+            r,
+            status=status_at_year_end(r, year),
+            historik=[s for s in r.historik if s.year <= year],
+            times_seen=times_seen_at_year_end(r, year),
+            seen_years=tuple(seen for seen in r.seen_years if seen <= year),
+            remedied_years=frozenset(y for y in r.remedied_years if y <= year),
+        )
+        for r in p.reports
+        if r.year <= year
+    ]
+    return replace(p, reports=frozen)
+
+
+def latest_year(p: Projection) -> int | None:
+    """The latest year with at least one published deficiency: the start page's year."""
+    return max((r.year for r in p.brister), default=None)
+
+
+def per_year_and_level(p: Projection) -> list[tuple[int, dict[str, int]]]:
+    """Deficiencies noticed each year, per level (every level, also empty), oldest year first.
+
+    Every year from the first to the last, also one without any, so that a gap shows as a gap.
+    """
+    years = [r.year for r in p.brister]
+    if not years:
+        return []
+    out = []
+    for year in range(min(years), max(years) + 1):
+        counts = count_by((r for r in p.brister if r.year == year), "nivå")
+        out.append((year, {level: counts.get(level, 0) for level in p.vocabulary.levels}))
+    return out

@@ -34,6 +34,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from matplotlib.typing import RcKeyType
 
+from po_build.render.templating import number
+
 _TEXT_PATH = TextToPath()
 
 # Dark indigo, close to the site's Material "indigo" primary colour, with a
@@ -63,8 +65,9 @@ def bar_chart(
     values: Sequence[int],
     title: str,
     description: str,
+    width: float = FIG_WIDTH,
 ) -> str:
-    """A horizontal bar chart as an inline <svg> element.
+    """A horizontal bar chart as an inline <svg> element, `width` inches wide.
 
     `chart_id` must be unique on the page (it prefixes every id in the SVG);
     `title` and `description` become the SVG's <title> and <desc>, the text a
@@ -74,7 +77,7 @@ def bar_chart(
         raise ValueError("lika många etiketter och värden behövs")
     settings: dict[RcKeyType, Any] = {**_RC, "svg.hashsalt": f"po-{chart_id}"}
     with matplotlib.rc_context(settings):
-        fig = _draw(labels, values)
+        fig = _draw(labels, values, width)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _accessible(buffer.getvalue(), chart_id, title, description)
@@ -87,7 +90,7 @@ def _text_width(text: str, bold: bool = False) -> float:
     return float(width)
 
 
-def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
+def _draw(labels: Sequence[str], values: Sequence[int], width: float = FIG_WIDTH) -> Figure:
     n = len(labels)
     # A "$" pair would start matplotlib's maths mode; names are plain text.
     wrapped = [textwrap.fill(label, LABEL_WIDTH).replace("$", r"\$") for label in labels]
@@ -96,17 +99,17 @@ def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
     # The margin for the names is measured rather than found by a "tight" bounding
     # box: that would draw the whole chart twice, and the charts must stay fast.
     label_width = max((_text_width(line) for w in wrapped for line in w.split("\n")), default=0.0)
-    left = min(0.6, (label_width + 10) / 72 / FIG_WIDTH)
-    value_width = (_text_width(str(max([*values, 0])), bold=True) + 8) / 72 / FIG_WIDTH
+    left = min(0.6, (label_width + 10) / 72 / width)
+    value_width = (_text_width(number(max([*values, 0])), bold=True) + 8) / 72 / width
     margin = 0.1 / height
-    fig = Figure(figsize=(FIG_WIDTH, height))
+    fig = Figure(figsize=(width, height))
     ax = fig.add_axes((left, margin, 1 - left - value_width - 0.01, 1 - 2 * margin))
     # Top to bottom in the given order (the vocabulary's), as in the table beside it.
     positions = list(range(n))[::-1]
     ax.barh(positions, values, height=0.62, color=BAR_COLOUR)
     top = max([*values, 1])
     for y, v in zip(positions, values, strict=True):
-        ax.text(v + top * 0.015, y, str(v), va="center", ha="left", fontsize=10, fontweight="bold")
+        ax.text(v + top * 0.015, y, number(v), va="center", ha="left", fontsize=10, fontweight="bold")
     ax.set_yticks(positions, wrapped)
     ax.set_xlim(0, top)
     ax.set_ylim(-0.6, n - 0.4)
@@ -115,6 +118,120 @@ def _draw(labels: Sequence[str], values: Sequence[int]) -> Figure:
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="y", length=0, pad=6)
     return fig
+
+
+# The parts of a stacked bar: dark, middle and light, each with its own pattern, so that
+# the parts can be told apart in greyscale and without seeing colour; the numbers are
+# written in the parts that are wide enough, and all of them stand in the table beside it.
+STACK_STYLES: tuple[tuple[str, str, str], ...] = (
+    ("#1a237e", "", "#ffffff"),  # fill, hatch, text colour
+    ("#7986cb", "//", "#000000"),
+    ("#e8eaf6", "..", "#000000"),
+    ("#3949ab", "xx", "#ffffff"),
+    ("#c5cae9", "\\\\", "#000000"),
+)
+
+
+def stacked_bar_chart(
+    chart_id: str,
+    labels: Sequence[str],
+    series: Sequence[str],
+    values: Sequence[Sequence[int]],
+    title: str,
+    description: str,
+    width: float = FIG_WIDTH,
+) -> str:
+    """Horizontal bars made of parts, one bar per label, one part per series, as inline <svg>.
+
+    `values[i][j]` is label i's value in series j. A legend above names the parts; the
+    total stands at the end of each bar. As for bar_chart, `title` and `description`
+    are what a screen reader reads instead of the picture.
+    """
+    if len(labels) != len(values) or any(len(row) != len(series) for row in values):
+        raise ValueError("ett värde per etikett och serie behövs")
+    if len(series) > len(STACK_STYLES):
+        raise ValueError(f"högst {len(STACK_STYLES)} serier går att skilja åt")
+    settings: dict[RcKeyType, Any] = {**_RC, "svg.hashsalt": f"po-{chart_id}", "hatch.linewidth": 0.8}
+    with matplotlib.rc_context(settings):
+        fig = _draw_stacked(labels, series, values, width)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return _accessible(_small_patterns(buffer.getvalue()), chart_id, title, description)
+
+
+def _draw_stacked(labels: Sequence[str], series: Sequence[str], values: Sequence[Sequence[int]],
+                  width: float) -> Figure:
+    n = len(labels)
+    wrapped = [textwrap.fill(label, LABEL_WIDTH).replace("$", r"\$") for label in labels]
+    lines = sum(w.count("\n") + 1 for w in wrapped)
+    # The legend in one row when it fits, else one name per row.
+    legend_width = sum(_text_width(name) + 40 for name in series) / 72
+    columns = len(series) if legend_width <= width - 0.2 else 1
+    legend_height = 0.1 + 0.22 * -(-len(series) // columns)
+    plot_height = 0.2 + 0.3 * max(n, 1) + 0.17 * (lines - n)
+    height = plot_height + legend_height
+    label_width = max((_text_width(line) for w in wrapped for line in w.split("\n")), default=0.0)
+    left = min(0.6, (label_width + 10) / 72 / width)
+    totals = [sum(row) for row in values]
+    value_width = (_text_width(number(max([*totals, 0])), bold=True) + 8) / 72 / width
+    bottom = 0.1 / height
+    fig = Figure(figsize=(width, height))
+    axes_width = 1 - left - value_width - 0.01
+    ax = fig.add_axes((left, bottom, axes_width, (plot_height - 0.2) / height))
+    positions = list(range(n))[::-1]
+    top = max([*totals, 1])
+    points_per_unit = axes_width * width * 72 / top
+    starts = [0] * n
+    handles = []
+    for j, name in enumerate(series):
+        fill, hatch, text_colour = STACK_STYLES[j]
+        part = [row[j] for row in values]
+        bars = ax.barh(positions, part, left=starts, height=0.62, color=fill, hatch=hatch or None,
+                       edgecolor="#ffffff" if not hatch else TEXT_COLOUR, linewidth=0.6, label=name)
+        handles.append(bars)
+        for y, start, v in zip(positions, starts, part, strict=True):
+            text = number(v)
+            if v and v * points_per_unit >= _text_width(text) + 6:
+                ax.text(start + v / 2, y, text, va="center", ha="center", fontsize=10, color=text_colour,
+                        bbox={"facecolor": fill, "edgecolor": "none", "pad": 0.6} if hatch else None)
+        starts = [s + v for s, v in zip(starts, part, strict=True)]
+    for y, total in zip(positions, totals, strict=True):
+        ax.text(total + top * 0.015, y, number(total), va="center", ha="left", fontsize=10, fontweight="bold")
+    ax.set_yticks(positions, wrapped)
+    ax.set_xlim(0, top)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0, pad=6)
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=columns, frameon=False,
+               handlelength=1.6, columnspacing=1.2, borderaxespad=0.1, fontsize=10)
+    return fig
+
+
+# Tiles of 6 points instead of matplotlib's: its hatch patterns are 72-point tiles written out
+# line by line, some 30 kB each, which made one small chart larger than the page around it.
+_TILES = {
+    "//": '<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="{ink}" stroke-width="0.8"/>',
+    "..": '<circle cx="1.5" cy="1.5" r="0.8" fill="{ink}"/><circle cx="4.5" cy="4.5" r="0.8" fill="{ink}"/>',
+    "xx": '<path d="M0,0 l6,6 M6,0 l-6,6" stroke="{ink}" stroke-width="0.7"/>',
+    "\\\\": '<path d="M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2" stroke="{ink}" stroke-width="0.8"/>',
+}
+_PATTERN = re.compile(r'<pattern id="([^"]+)"[^>]*>\s*<rect [^>]*fill="(#[0-9a-fA-F]{6})"[^>]*/>.*?</pattern>', re.S)
+
+
+def _small_patterns(svg: str) -> str:
+    hatch_of = {fill.lower(): hatch for fill, hatch, _ in STACK_STYLES if hatch}
+
+    def tile(m: re.Match[str]) -> str:
+        hatch = hatch_of.get(m.group(2).lower())
+        if hatch is None:
+            return m.group(0)
+        body = _TILES[hatch].replace("{ink}", TEXT_COLOUR)
+        return (f'<pattern id="{m.group(1)}" patternUnits="userSpaceOnUse" x="0" y="0" width="6" height="6">'
+                f'<rect x="0" y="0" width="6" height="6" fill="{m.group(2)}"/>{body}</pattern>')
+
+    return _PATTERN.sub(tile, svg)
 
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")

@@ -20,7 +20,7 @@ def _markdown(text: str, shift: int = 1) -> Markup:
 
 
 # Ids the report page's template gives its own parts; a section heading never takes one of them.
-REPORT_PAGE_IDS = ("tidslinje", "paatalad-for", "relaterade", "bilagor")
+REPORT_PAGE_IDS = ("tidslinje", "paatalad-for", "relaterade", "bilagor", "citera")
 
 
 def report_anchors() -> Anchors:
@@ -35,8 +35,13 @@ def _sections(sections: list[Section]) -> Markup:
     return Markup(render(text, anchors=report_anchors()).html)
 
 
+def number(n: int) -> str:
+    """1234 → '1 234': Swedish thousands, with a no-break space so that a number never splits."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
 def _count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
+    return f"{number(n)} {singular if n == 1 else plural}"
 
 
 def _date(d: date | None) -> str:
@@ -47,6 +52,7 @@ def install(env: Environment) -> None:
     env.filters["markdown"] = _markdown
     env.filters["sections"] = _sections
     env.filters["anchor"] = slugify
+    env.filters["tal"] = number
     env.filters["datum"] = _date
     env.filters["månad"] = lambda d: month_text(d) if d else ""
     env.globals["antal"] = _count

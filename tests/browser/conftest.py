@@ -37,6 +37,7 @@ WIDTHS = {"mobil": (375, 812), "surfplatta": (768, 1024), "dator": (1280, 900)}
 PAGES = {
     "start": "/",
     "brister": "/brister/",
+    "filtrerad-lista": "/brister/?niva=lokal&aktor=forsakringskassan",
     "facett": "/brister/niva/lokal/",
     "rapport": "/brister/B-2025-003/",
     "positiv-handelse": "/positivt/P-2025-001/",
@@ -55,6 +56,12 @@ PAGES = {
 
 # Screenshots and axe runs must not depend on where an animation happens to be.
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def wait_until_settled(page: Any) -> None:
+    """The list's combined filter is built once its index has arrived (po.js marks it ready)."""
+    if page.locator("nav.po-facets[data-po-combined]").count():
+        page.wait_for_selector("nav.po-facets[data-po-ready]", state="attached", timeout=15_000)
 
 
 def unavailable(message: str) -> None:
@@ -131,17 +138,18 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture
 def open_page(browser: Any, base_url: str) -> Iterator[Callable[..., Any]]:
-    """open_page(path, width="dator", media=None) -> a Playwright page, loaded and settled.
+    """open_page(path, width="dator", media=None, javascript=True) -> a Playwright page, loaded and settled.
 
     Every request that is not to the local server is blocked and recorded in
     `page.po_outside`: the site must work, and be tested, without any third party.
     """
     contexts = []
 
-    def opener(path: str, width: str = "dator", media: str | None = None, settle: bool = True) -> Any:
+    def opener(path: str, width: str = "dator", media: str | None = None, settle: bool = True,
+               javascript: bool = True) -> Any:
         w, h = WIDTHS[width]
         context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE",
-                                      reduced_motion="reduce")
+                                      reduced_motion="reduce", java_script_enabled=javascript)
         contexts.append(context)
         outside: list[str] = []
 
@@ -156,8 +164,11 @@ def open_page(browser: Any, base_url: str) -> Iterator[Callable[..., Any]]:
             page.emulate_media(media=media)
         response = page.goto(base_url + path, wait_until="load")
         page.po_status = response.status if response else 0
-        if settle:
+        # add_style_tag waits for the style's load event, which a page without JavaScript
+        # never reports; such a page has no animations to stop either.
+        if settle and javascript:
             page.add_style_tag(content=NO_MOTION_CSS)
+            wait_until_settled(page)
         return page
 
     yield opener

@@ -94,7 +94,8 @@ def test_every_control_is_reachable_and_visibly_focused(open_page, path, width):
 
 
 def test_facets_open_from_the_keyboard(open_page):
-    page = open_page(LIST)
+    """Without JavaScript the facets are links to the static facet pages."""
+    page = open_page(LIST, javascript=False)
     details = page.locator("nav.po-facets details").filter(has=page.locator("summary", has_text="Status"))
     details.locator("summary").focus()
     link = details.locator("a").first
@@ -106,6 +107,24 @@ def test_facets_open_from_the_keyboard(open_page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/brister/status/" in page.url
+
+
+def test_combined_filters_work_from_the_keyboard(open_page):
+    """With JavaScript the facets on /brister/ are checkboxes: Space chooses, the list follows."""
+    page = open_page(LIST)
+    details = page.locator("nav.po-facets details").filter(has=page.locator("summary", has_text="Nivå"))
+    details.locator("summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "checkbox", describe(page)
+    name = page.evaluate("document.activeElement.value")
+    page.keyboard.press("Space")
+    assert f"niva={name}" in page.evaluate("location.search")
+    assert page.locator(".po-chosen button").count() == 1
+    # The chosen value's button removes it again, from the keyboard too.
+    page.locator(".po-chosen button").focus()
+    page.keyboard.press("Enter")
+    assert "niva=" not in page.evaluate("location.search")
 
 
 def test_phone_menu_opens_and_closes_from_the_keyboard(open_page):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import NO_MOTION_CSS, PAGES, WIDTHS
+from .conftest import NO_MOTION_CSS, PAGES, WIDTHS, wait_until_settled
 
 LAYOUT_FAULTS = """() => {
     const faults = [];
@@ -51,6 +51,7 @@ def test_screenshots_of_every_page_kind(browser, base_url, screenshot_dir, width
                 faults.append(f"{path}: HTTP {response.status if response else '?'}")
                 continue
             page.add_style_tag(content=NO_MOTION_CSS)
+            wait_until_settled(page)
             if name == "sokresultat":
                 page.wait_for_selector(".md-search-result__item", timeout=15_000)
             # The search hits are a fixed layer over the page: a whole-page picture would cut it.

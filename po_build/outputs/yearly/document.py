@@ -20,11 +20,13 @@ What the figures count:
   year (the date a deficiency was first noticed);
 - remedied during the year: a `historik` step `åtgärdad` dated in the year,
   whenever the deficiency was first noticed;
-- status "at the end of the year": the last `historik` step dated in or before
-  the year (the current status for a report without `historik`), so a yearly
-  report keeps its figures when the work goes on the next year;
-- recurring: seen at least RECURRING_MIN times (`förekomster` + 1), noticed in the
-  year or still open at its end;
+- every figure as it stood at the end of the year (project.stats.as_of_year_end):
+  the status is the last `historik` step dated in or before the year (the current
+  status for a report without `historik`), the times seen count only the times up
+  to the year's end, and later reports are not there, so a yearly report keeps its
+  figures when the work goes on the next year;
+- recurring: seen at least RECURRING_MIN times (`förekomster` + 1) by the year's
+  end, noticed in the year or still open at its end;
 - the previous year's figures for the change, when the projection has any report
   from that year.
 
@@ -46,6 +48,7 @@ from po_build.contract.options import PositiveSelection
 from po_build.outputs.paths import pdf_path
 from po_build.outputs.yearly.sections import ATX_HEADING, basis_text, section_data
 from po_build.project.projection import Projection, YearView
+from po_build.project.stats import as_of_year_end
 from po_build.render.markdown import Anchors, render
 
 FIGURES_PART = "Siffror och sammanställningar"
@@ -233,7 +236,9 @@ def _split(
 def build_document(
     p: Projection, y: YearView, organisation: str | None = None, positive: PositiveSelection = "alla"
 ) -> YearDocument:
-    """The whole yearly report for one year, in reading order."""
+    """The whole yearly report for one year, in reading order, with its figures as they
+    stood at the year's end (as_of_year_end): a published report never changes afterwards."""
+    p = as_of_year_end(p, y.år)
     anchors = Anchors(reserved=("innehall", "po-innehall"))
 
     def make(name: str, level: int, own_heading: bool) -> FigureSection | None:

@@ -117,10 +117,19 @@ def basis_text(p: Projection, year: int) -> str:
     n_b, n_p = len(_brister(p, year)), len(_positiva(p, year))
     counted = (f"för {year} är det {n_b} {'brist' if n_b == 1 else 'brister'} och "
                f"{n_p} {'positiv händelse' if n_p == 1 else 'positiva händelser'}")
+    # The figures are frozen at the year's end (as_of_year_end): the reader is told so, and
+    # where today's state is.
+    frozen = (f" Alla siffror gäller läget vid slutet av {year}: status vid årets slut och gånger till och "
+              "med året. Rapportsidorna visar läget i dag.")
+    # What cannot be frozen is said, and only when it happens: a deficiency without `historik`
+    # has no date to go by, so it counts with its status today (stats.status_at_year_end).
+    if any(not r.historik and r.status is not None for r in p.brister if r.year <= year):
+        frozen += (" En brist utan historik räknas med sin nuvarande status, eftersom det inte finns något "
+                   "datum att gå efter.")
     if p.internal:
         return (f"Siffrorna bygger på alla registrerade brister, även opublicerade: {counted}. "
-                "Den offentliga versionen räknar bara det som styrgruppen har beslutat att publicera.")
-    return f"Siffrorna bygger bara på det som styrgruppen har beslutat att publicera: {counted}."
+                "Den offentliga versionen räknar bara det som styrgruppen har beslutat att publicera." + frozen)
+    return f"Siffrorna bygger bara på det som styrgruppen har beslutat att publicera: {counted}." + frozen
 
 
 def key_figures(p: Projection, year: int) -> dict[str, Any]:

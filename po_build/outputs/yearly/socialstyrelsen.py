@@ -8,6 +8,7 @@ from po_build.outputs.csvfile import csv_bytes
 from po_build.outputs.yearly.document import YearDocument
 from po_build.outputs.yearly.sections import remedied_step, routines_markdown, section_data, year_view
 from po_build.project.projection import Projection
+from po_build.project.stats import as_of_year_end
 
 SOCIALSTYRELSEN_HEADER = ["år", "fråga", "nivå", "nivå_namn", "svar", "id", "sida", "kommentar"]
 
@@ -15,8 +16,10 @@ SOCIALSTYRELSEN_HEADER = ["år", "fråga", "nivå", "nivå_namn", "svar", "id", 
 def socialstyrelsen_csv(p: Projection, doc: YearDocument) -> bytes:
     """/oppna-data/socialstyrelsen-<år>.csv: the answers of one yearly report.
 
-    One row per answer, so the file can be read by a person and a program.
+    One row per answer, so the file can be read by a person and a program. Counted as the
+    yearly report counts, at the year's end.
     """
+    p = as_of_year_end(p, doc.year)
     y = year_view(p, doc.year)
     assert y is not None
     data = doc.sections["socialstyrelsen"].data if "socialstyrelsen" in doc.sections else \
