@@ -151,7 +151,8 @@ def test_the_internal_build_has_no_preview_tags_no_open_data_link_and_no_index(t
 
 
 def test_every_page_links_to_the_open_data_in_its_footer(sample_site: Path):
-    pages = sorted(sample_site.rglob("index.html"))
+    # The form at /admin/ is Decap CMS' own page for the ombud, not a page of the site.
+    pages = sorted(p for p in sample_site.rglob("index.html") if p.relative_to(sample_site).parts[0] != "admin")
     assert len(pages) > 100
     for path in pages:
         footer = path.read_text("utf-8").split('class="md-copyright"', 1)[1]
