@@ -61,22 +61,23 @@ _STREET_RE = re.compile(
 )
 
 
-_NUMBER_AFTER_SPACE_RE = re.compile(rf"{SP}+[1-9]")
-
-
 _DIRECTION_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|Sankt|Sankta|S:t){SP}+$"
 )
 
 
-def find_streets(text: str) -> list[Candidate]:
+def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     done = -1
-    # Start from the numbers: few words in a text are followed by one, and only
-    # those can be a street name.
-    for number in _NUMBER_AFTER_SPACE_RE.finditer(text):
-        word_end = number.start()
-        if word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
+    # Start from the numbers after a space (the runs of numbers.digit_runs): few words in a
+    # text are followed by one, and only those can be a street name.
+    for run_start, _run_end in runs:
+        if run_start == 0 or text[run_start] == "0" or text[run_start - 1] not in _SPACES:
+            continue
+        word_end = run_start - 1
+        while word_end > 0 and text[word_end - 1] in _SPACES:
+            word_end -= 1
+        if word_end == 0 or word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
             continue
         word_start = word_end - 1 if text[word_end - 1] == "." else word_end
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
@@ -168,7 +169,20 @@ _POSTAL_CONTEXT_RE = re.compile(
 )
 
 
-POSTAL_HINT_RE = re.compile(rf"[0-9]{{3}}{SP}?[0-9]{{2}}{SP}+[^\W\d_]")
+_SPACES = frozenset(" \u00a0\u202f")
+
+
+def may_hold_postal(text: str, runs: list[tuple[int, int]]) -> bool:
+    """A five-digit run, or three digits and two with at most one space between (the runs
+    of numbers.digit_runs)."""
+    for index, (start, end) in enumerate(runs):
+        if end - start == 5:
+            return True
+        if end - start == 3 and index + 1 < len(runs):
+            nxt_start, nxt_end = runs[index + 1]
+            if nxt_end - nxt_start == 2 and (nxt_start == end or (nxt_start == end + 1 and text[end] in _SPACES)):
+                return True
+    return False
 
 
 def find_postal(text: str) -> list[Candidate]:

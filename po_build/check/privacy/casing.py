@@ -19,7 +19,6 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.indirect import words_of
 
 _CAPS_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]{2,})?(?![\w-])")
 _LOWER_RE = re.compile(r"(?<![\w./@\\-])[a-zåäöéüï]{3,}(?:-[a-zåäöéüï]{2,})?(?![\w/@\\]|[.-][a-zA-Z0-9])")
@@ -60,10 +59,10 @@ def _capital_names() -> frozenset[str]:
     return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 3 and not _ambiguous(n))
 
 
-def find_capitals(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+def find_capitals(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     # A name in capitals is a listed name once lower-cased: without one among the text's
-    # words there is nothing to look for.
-    if _capital_names().isdisjoint(words_of(text.lower())):
+    # words (lower case, from indirect.words_of) there is nothing to look for.
+    if _capital_names().isdisjoint(words):
         return []
     given, last = pn.given_names(), pn.last_names()
     found: list[Candidate] = []
@@ -110,10 +109,10 @@ def _lower_case_names() -> frozenset[str]:
     )
 
 
-def find_lower_case(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+def find_lower_case(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     # Most texts hold no lower-case name at all: a set intersection over the distinct words
     # (done in C) finds the few to look at, instead of a Python test per word.
-    hits = _lower_case_names().intersection(words_of(text.lower()))
+    hits = _lower_case_names().intersection(words)
     if not hits:
         return []
     given, last, words = pn.given_names(), pn.last_names(), pn.names_that_are_words()

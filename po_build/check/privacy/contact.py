@@ -40,11 +40,10 @@ _WRITTEN_RE = re.compile(
 _WRITTEN_HINTS = (" at ", "(at)", "[at]", "{at}", "<at>", "snabel", "( at", "[ at", "(a)", "[a]")
 
 
-def find_emails(text: str) -> list[Candidate]:
+def find_emails(text: str, lowered: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "@" in text:
         found += [(m.start(), m.end(), "PO404", "") for m in _EMAIL_RE.finditer(text)]
-    lowered = text.lower()
     # Substring tests first: the written-out forms are rare, and the pattern is not cheap.
     if "@" in text or any(hint in lowered for hint in _WRITTEN_HINTS):
         for m in _WRITTEN_RE.finditer(text):
