@@ -536,11 +536,14 @@ def test_name_lists_match_their_documentation(filename: str, loader: object) -> 
     assert len(names) == len(set(names))
     assert len(loader()) == len(names)  # type: ignore[operator]
     readme = (DATA / "README.md").read_text(encoding="utf-8")
-    row = re.search(rf"\| `{re.escape(filename)}` \| (\d+) \| (\d+) \| (\d+) \|", readme)
+    row = re.search(rf"\| `{re.escape(filename)}` \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|", readme)
     assert row is not None
     text = (DATA / filename).read_text(encoding="utf-8").splitlines()
-    hand = len([n for n in text[text.index("# --- för hand ---") + 1 :] if n])
-    assert (int(row[1]), int(row[2]), int(row[3])) == (len(names), len(names) - hand, hand)
+    more = text.index(next(line for line in text if line.startswith("# --- faker, fler språk")))
+    hand = len([n for n in text[text.index("# --- för hand ---") + 1 : more] if n])
+    other = len([n for n in text[more + 1 :] if n and not n.startswith("#")])
+    assert (int(row[1]), int(row[2]), int(row[3]), int(row[4])) == (
+        len(names), len(names) - hand - other, hand, other)
 
 
 def test_faker_is_not_a_runtime_dependency() -> None:

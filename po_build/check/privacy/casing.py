@@ -49,7 +49,7 @@ def _line_is_capitals(text: str, pos: int) -> bool:
 
 def _ambiguous(lower: str) -> bool:
     return (
-        lower in pn.WORD_NAMES or lower in pn.PLACE_NAMES or lower in pn.CALENDAR_NAMES
+        lower in pn.WORD_NAMES or lower in pn.PLACE_NAMES or lower in pn.other_places() or lower in pn.CALENDAR_NAMES
         or lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in _ABBREVIATIONS
     )
 

@@ -18,7 +18,38 @@ from po_build.check.privacy.sentences import is_sentence_start
 def _places_and_municipalities() -> frozenset[str]:
     # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
     places = small_places()
-    return frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
+    return (frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
+            | pn.other_places())
+
+
+@functools.cache
+def _listed_places() -> frozenset[str]:
+    """Names in the name lists that are also places ("Nora", "Salem", "Lund"): names only with
+    evidence of a person."""
+    return pn.PLACE_NAMES | ((pn.given_names() | pn.last_names()) & _places_and_municipalities())
+
+
+def is_place_name(word: str) -> bool:
+    return word in _listed_places()
+
+
+# "Klienten heter Ilse", "kallad Ziggy", "som alla kallar Kenta": words that name a person.
+_NAMING_VERBS = pn.words("heter hette kallad kallade kallas kallades kallat kallar kallats")
+# "kallar sig Ziggy", "kallade honom Kenta"
+_NAMING_OBJECTS = pn.words("sig honom henne hen")
+# ", sa Gunilla": a verb of saying right after what was said.
+_SPEECH_VERBS = pn.words("sa sade säger svarade svarar frågade frågar berättade berättar förklarade skrev")
+# Prepositions that take a person far more often than a place or an organisation.
+_PERSON_PREPOSITIONS = pn.words("hos åt")
+# Verbs of meeting that take an organisation or a place too ("besökte Rinkeby").
+_VISIT_VERBS = pn.words("besökte besöker")
+# Endings of Swedish nouns and definite forms ("Stadsmissionen", "Navet", "Gryning"): an
+# unlisted word with one of them is no given name, even in a person's slot.
+_NOUN_ENDINGS = (
+    "en", "et", "rna", "ning", "het", "else", "skap", "tion", "sion", "ism", "um", "ium", "ande", "ende",
+)
+_COORDINATORS = pn.words("och eller samt")
+_WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 
 _TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
 
@@ -154,7 +185,11 @@ class NameRules:
 
     # -- lookups --------------------------------------------------------
     def masked(self, tok: _Token) -> bool:
-        """Inside a structured finding, a URL, a known non-name or an allowed term."""
+        """Inside a structured finding, a URL, a known non-name or an allowed term, or an
+        organisation or a product ("Attention", "Kivra"; icke-namn.txt)."""
+        non_names = pn.non_name_words()
+        if tok.lower in non_names or (tok.lower[-1:] == "s" and tok.lower[:-1] in non_names):
+            return True
         return self.covered(tok.start, tok.end)
 
     def sentence_start(self, tok: _Token) -> bool:
@@ -185,7 +220,7 @@ class NameRules:
         if len(lower) >= 3 and lower[-1] == "s" and lower not in pn.GENITIVE_WORDS:
             base = lower[:-1].rstrip(":’'")
             is_first, is_last = self.listed(base)
-            if not (is_first or is_last) or base in pn.PLACE_NAMES or base in pn.CALENDAR_NAMES:
+            if not (is_first or is_last) or is_place_name(base) or base in pn.CALENDAR_NAMES:
                 return False, False, lower
             start = self.sentence_start(tok)
             if base in pn.WORD_NAMES:
@@ -209,7 +244,7 @@ class NameRules:
 
     @staticmethod
     def ambiguous(word: str) -> bool:
-        return word in pn.WORD_NAMES or word in pn.PLACE_NAMES or word in pn.CALENDAR_NAMES
+        return word in pn.WORD_NAMES or is_place_name(word) or word in pn.CALENDAR_NAMES
 
     def surname_like(self, tok: _Token, strict: bool) -> bool:
         if not tok.cap or self.masked(tok):
@@ -274,7 +309,7 @@ class NameRules:
             return False
         start = self.sentence_start(tok)
         human_verb_after = nxt is not None and nxt.lower in pn.PERSON_VERBS
-        if form in pn.PLACE_NAMES:
+        if is_place_name(form):
             if self.prev_word(tok) in pn.PLACE_PREPOSITIONS and not strong:
                 return False
             return strong or self.contact_before(tok) or human_verb_after
@@ -344,6 +379,99 @@ class NameRules:
         nxt = self.next_token(tok)
         return nxt is not None and not nxt.cap and nxt.lower in pn.PERSON_VERBS
 
+    def name_shaped(self, tok: _Token) -> bool:
+        """An unlisted capitalised word that can be a given name from anywhere: mid-sentence,
+        no place, organisation, role or Swedish-looking noun, not part of a longer proper noun."""
+        lower = tok.lower
+        if len(lower) < 3 or tok.text.isupper() or "å" in lower or "ä" in lower:
+            return False
+        if lower in _places_and_municipalities() or lower.removesuffix("s") in _places_and_municipalities():
+            return False
+        if lower in pn.ROLE_WORDS or lower in pn.ORG_HEADS or lower in pn.ORG_TAILS or lower in pn.GREETINGS:
+            return False
+        if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS:
+            return False
+        if lower.endswith(_NOUN_ENDINGS) or lower.endswith(pn.ORG_SUFFIXES):
+            return False
+        head = tok.text.split("-")[0]
+        if len(head) > 1 and head.isupper():
+            return False
+        if self.masked(tok) or (self.sentence_start(tok) and not self.role_after(tok, strict=True)):
+            return False
+        nxt = self.next_token(tok)
+        if nxt is not None and nxt.cap and not self.is_listed(nxt):
+            return False  # "Villa Solbacken", "Unga Kris": one proper noun of several words
+        return not self.org_context(tok, tok)
+
+    def person_slot(self, tok: _Token) -> bool:
+        """A place in the sentence that only a person fills: "heter Ilse", "kallad Ziggy",
+        ", sa Gunilla", "hos Jovana", "möte med Nadifa", "hjälpte Dessalegn",
+        "Torbjörn, handläggare på …"."""
+        before = self.prev_word(tok)
+        prev = self.prev_token(tok)
+        if before in _NAMING_VERBS:
+            # "Klienten heter Ilse", but not "Projektet heter Växtkraft": a thing as subject.
+            subject = self.prev_word(prev) if prev is not None else ""
+            return not (subject.endswith(("et", "en", "an")) and subject not in pn.PERSON_NOUNS
+                        and subject not in pn.ROLE_WORDS)
+        if before in _NAMING_OBJECTS and prev is not None and self.prev_word(prev) in _NAMING_VERBS:
+            return True
+        if before in _SPEECH_VERBS and prev is not None:
+            i = prev.start - 1
+            while i >= 0 and self.text[i] in " \t\u00a0":
+                i -= 1
+            return i >= 0 and self.text[i] in ",\"”'’–—"
+        if before in _PERSON_PREPOSITIONS or (before in pn.CONTACT_VERBS and before not in _VISIT_VERBS):
+            return True
+        if self.contact_before(tok):
+            return True
+        return self.role_after(tok)
+
+    def role_after(self, tok: _Token, strict: bool = False) -> bool:
+        """"Torbjörn, handläggare på Försäkringskassan", "Maja, klientens syster": a comma and
+        a role, the way a person is introduced. At the start of a sentence (strict) the role
+        must go on with where the person works or whose relative they are, so that a list of
+        roles ("Ombud, chef och styrgrupp …") is no introduction."""
+        after = _NEXT_WORD_RE.match(self.text, tok.end)
+        if after is None or "," not in after["gap"]:
+            return False
+        word = after["w"].lower()
+        if word in ("klientens", "hennes", "hans"):
+            return True
+        if word not in pn.ROLE_WORDS or word.endswith("en"):
+            return False
+        if not strict:
+            return True
+        then = _NEXT_WORD_RE.match(self.text, after.end())
+        return then is not None and then["w"].lower() in _WORKPLACE_PREPOSITIONS
+
+    def coordinated(self, tok: _Token, found: list[Candidate]) -> bool:
+        """An unlisted name beside a found one: "Samira och Jovana", "Leila, Omid och …"."""
+        ends = {c[1] for c in found}
+        starts = {c[0] for c in found}
+        text = self.text
+        # before: "Samira och Jovana", "Samira, Jovana"
+        prev = self.prev(tok)
+        if prev is not None:
+            word, spaces_only = prev
+            if not spaces_only and word.end in ends:
+                return True
+            if spaces_only and word.lower in _COORDINATORS:
+                before = self.prev(word)
+                if before is not None and before[0].end in ends:
+                    return True
+        # after: "Jovana och Samira", "Jovana, Samira"
+        nxt = self.next(tok)
+        if nxt is not None:
+            word, spaces_only = nxt
+            if not spaces_only and word.start in starts:
+                return True
+            if spaces_only and word.lower in _COORDINATORS:
+                after = self.next(word)
+                if after is not None and after[0].start in starts:
+                    return True
+        return False
+
     def unknown_given_name(self, tok: _Token) -> bool:
         lower = tok.lower
         if not tok.cap or self.masked(tok) or self.is_listed(tok) or len(lower) < 2:
@@ -369,22 +497,27 @@ class NameRules:
         return group
 
     def accept_group(self, first: _Token, last: _Token, forms: list[str]) -> bool:
-        if all(f in pn.PLACE_NAMES or f in pn.CALENDAR_NAMES for f in forms):
+        if all(is_place_name(f) or f in pn.CALENDAR_NAMES for f in forms):
             return False
         return not self.org_context(first, last)
 
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
+        unlisted: list[_Token] = []
         done = -1  # end of the last name found or skipped as a group
         for tok in self.candidates():
             if tok.start < done:
                 continue
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if self.unknown_after_role(tok) and not self.masked(tok):
+                if (self.unknown_after_role(tok) and not self.masked(tok)) or (
+                    self.person_slot(tok) and self.name_shaped(tok)
+                ):
                     group = self.extend(tok, strict=False)
                     found.append((tok.start, group[-1].end, "PO407", ""))
                     done = group[-1].end
+                else:
+                    unlisted.append(tok)
                 continue
             if self.masked(tok):
                 continue
@@ -405,4 +538,11 @@ class NameRules:
                     start = prev.start
                 found.append((start, tok.end, "PO407", ""))
                 done = tok.end
+        if found and unlisted:
+            taken = [(c[0], c[1]) for c in found]
+            extra = [
+                (t.start, t.end, "PO407", "") for t in unlisted
+                if not any(s <= t.start < e for s, e in taken) and self.name_shaped(t) and self.coordinated(t, found)
+            ]
+            found += extra
         return found

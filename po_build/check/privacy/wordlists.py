@@ -368,3 +368,24 @@ def given_names() -> frozenset[str]:
 def names_that_are_words() -> frozenset[str]:
     """Given names that are ordinary words in lower case (namn-som-ord.txt): "stig", "rosa"."""
     return frozenset(line.lower() for line in _data_lines("namn-som-ord.txt"))
+
+
+@functools.cache
+def other_places() -> frozenset[str]:
+    """Places abroad and Swedish towns and districts that orter.tsv lacks (orter-ovriga.txt)."""
+    return frozenset(line.lower() for line in _data_lines("orter-ovriga.txt"))
+
+
+def _non_names() -> list[str]:
+    return _data_lines("icke-namn.txt")
+
+
+@functools.cache
+def non_name_words() -> frozenset[str]:
+    """One-word organisations, services and products that are never a person (icke-namn.txt)."""
+    return frozenset(t.lower() for t in _non_names() if " " not in t)
+
+
+def non_name_phrases() -> tuple[str, ...]:
+    """The phrases of icke-namn.txt with more than one word, for the term matcher."""
+    return tuple(t for t in _non_names() if " " in t)
