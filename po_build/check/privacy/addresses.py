@@ -14,6 +14,7 @@ _STREET_SUFFIXES = (
     "promenaden", "esplanaden", "parken", "dalen", "lunden", "vallen", "gärdet", "ringen",
     "lyckan", "kullen", "viken", "fältet", "åsen", "stranden", "strand", "terrassen", "holmen",
     "vången", "hamnen", "plan", "gårdet", "malmen", "sluttningen", "trappan",
+    "bron", "viadukten", "berget", "slätten", "länken",
 )
 
 

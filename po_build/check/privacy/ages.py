@@ -27,6 +27,13 @@ _NUMBER_WORD_STEMS = (
 _MONTH_ALT = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 
 
+# One to twelve in words, only in compounds: "sexåriga dottern", "femåringen".
+_SMALL_NUMBER_WORD = "(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
+
+
+_NUMBER_WORD_RE = re.compile(f"{_NUMBER_WORD}|{_SMALL_NUMBER_WORD}", re.IGNORECASE)
+
+
 _PERSON_ALT = "|".join(sorted(pn.PERSON_NOUNS, key=len, reverse=True))
 
 
@@ -44,9 +51,10 @@ def _age_patterns(number: str) -> _AgePatterns:
     n = rf"(?P<n>{number})"
     flags = re.IGNORECASE
     return _AgePatterns(
+        # "45-årig", "34 årig" (a common slip), "52-åringen", "40-årsåldern", "sin 50-årsdag"
         compound=re.compile(
-            rf"(?<![\w-]){n}[-–]?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{SP}+[^\W\d_]+)?"
-            r"|(?P<aring>ing(?:en)?)(?!\w)|(?P<decade>såldern)(?!\w))",
+            rf"(?<![\w-]){n}(?:[-–]|{SP})?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{SP}+[^\W\d_]+)?"
+            r"|(?P<aring>ing(?:en|ar|arna)?)(?!\w)|(?P<decade>såldern)(?!\w)|(?P<bday>sdag(?:en)?)(?!\w))",
             flags,
         ),
         phrase=re.compile(
@@ -84,7 +92,7 @@ _AGE_ANCHOR_WORDS_RE = re.compile(rf"{_NUMBER_WORD}(?=[-–]?år|\s+år)", re.IG
 @functools.cache
 def _ages_all() -> _AgePatterns:
     # With number words; compiled on first use since few texts need it.
-    return _age_patterns(f"[0-9]{{1,3}}|{_NUMBER_WORD}")
+    return _age_patterns(f"[0-9]{{1,3}}|{_NUMBER_WORD}|{_SMALL_NUMBER_WORD}")
 
 
 _AGE_BARE_APPOSITION_RE = re.compile(r",[ \u00a0]?(?P<n>[1-9][0-9])[ \u00a0]?,(?![ \u00a0]?[0-9])")
@@ -108,7 +116,8 @@ _GENERIC_BEFORE_RE = re.compile(
     r"(?:\b(?:den|de|du|ni|alla|personer|barn|unga|ungdomar|vuxna|sökande|kvinnor|män|elever"
     r"|studenter|klienter|föräldrar|patienter)\s+som"
     r"|(?<!\ben\s)\bman|\bpersoner|\bden\s+enskild[ae]|\bden\s+sökande|\bsökanden"
-    r"|\bden\s+försäkrade|\bden\s+unga?e?|\bungdomen|\bindividen)\b[^.!?]*$",
+    r"|\bden\s+försäkrade|\bden\s+unga?e?\b(?!\s+(?:kvinnan|mannen|flickan|pojken|killen|tjejen|personen"
+    r"|klienten|dottern|sonen|mamman|pappan))|\bungdomen|\bindividen)\b[^.!?]*$",
     re.IGNORECASE,
 )
 
@@ -168,6 +177,9 @@ _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:från|efter|före|innan|över|under|til
 _CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
 
 
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:sin|sitt|hennes|hans|hens|min|din|klientens|deras)\s+$", re.IGNORECASE)
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?]")
 
 
@@ -175,7 +187,7 @@ def _age_value(raw: str) -> int:
     lower = raw.lower()
     if lower.isdigit():
         return int(lower)
-    return pn.NUMBER_WORDS.get(lower, 0)
+    return pn.NUMBER_WORDS.get(lower, 0) or pn.SMALL_NUMBER_WORDS.get(lower, 0)
 
 
 def _window(text: str, start: int, size: int = 80) -> str:
@@ -199,14 +211,18 @@ def _person_in_sentence(text: str, start: int, end: int) -> bool:
     )
 
 
-def find_ages(text: str, lowered: str) -> list[Candidate]:
+def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]:
     found: list[Candidate] = []
     add = found.append
-    number_words = any(stem in lowered for stem in _NUMBER_WORD_STEMS)
-    p = _ages_all() if number_words else _AGES_DIGITS
-    for m in _AGE_BARE_APPOSITION_RE.finditer(text):
-        if _word_before(text, m.start()) in pn.PERSON_NOUNS:
-            add((m.start("n"), m.end("n"), "PO408", ""))
+    numbers = not words.isdisjoint(_AGE_NUMBERS)
+    if numbers:
+        for m in _AGE_BARE_APPOSITION_RE.finditer(text):
+            if _word_before(text, m.start()) in pn.PERSON_NOUNS:
+                add((m.start("n"), m.end("n"), "PO408", ""))
+        if "(" in text:
+            _find_parenthesised(text, found)
+        if not words.isdisjoint(_COPULA_WORDS):
+            _find_bare_copula(text, found)
     if "född" in lowered or "f." in lowered:
         for m in _AGE_BORN_RE.finditer(text):
             if _BORN_RANGE_AFTER_RE.match(text, m.end()) or _GENERIC_BEFORE_RE.search(
@@ -214,20 +230,82 @@ def find_ages(text: str, lowered: str) -> list[Candidate]:
             ):
                 continue  # "den som är född 1957 eller senare" is a rule
             add((m.start(), m.end(), "PO408", ""))
-    _find_bare_copula(text, found)
     if "fyll" in lowered:
-        _find_turning(text, p, found)
+        _find_turning(text, _ages_all(), found)
+    if "ålder" in lowered or "åldrar" in lowered:
+        _find_age_fields(text, found)
     if "år" not in lowered:
         return found
-    # Every age pattern but "fyllde 30" has a number right before "år". Finding
-    # those numbers first and trying the patterns only around them is many
-    # times faster than running each pattern over the whole text.
-    anchors = {m.start() for m in _AGE_ANCHOR_RE.finditer(text)}
-    if number_words:
-        anchors.update(m.start() for m in _AGE_ANCHOR_WORDS_RE.finditer(text))
-    for anchor in sorted(anchors):
-        _ages_at(text, anchor, p, found)
+    # Every other age pattern has a number right before "år". Finding those numbers first
+    # and trying the patterns only around them is many times faster than running each
+    # pattern over the whole text.
+    for anchor, spelt in _anchors(text, lowered):
+        _ages_at(text, anchor, _ages_all() if spelt else _AGES_DIGITS, found)
     return found
+
+
+# Numbers a bare age can be ("Han är 23 och …", "Kvinnan, 52, …"): a set, so that one set
+# operation with the text's words says whether those rules need to run at all.
+_AGE_NUMBERS = frozenset(str(n) for n in range(1, 111)) | frozenset(pn.NUMBER_WORDS)
+_COPULA_WORDS = pn.words("är var blev blir bli blivit")
+_SPACE = frozenset(" \t\n\r\u00a0\u202f")
+
+
+def _anchors(text: str, lowered: str) -> list[tuple[int, bool]]:
+    """Where a number (digits, or a number word: spelt) ends right before "år", at most one
+    dash or some white space between: "23 år", "45-årig", "tjugoåringen"."""
+    if len(lowered) != len(text):  # lower() changed the length: find with the pattern
+        out = [(m.start(), False) for m in _AGE_ANCHOR_RE.finditer(text)]
+        return out + [(m.start(), True) for m in _AGE_ANCHOR_WORDS_RE.finditer(text)]
+    anchors: list[tuple[int, bool]] = []
+    pos = lowered.find("år")
+    while pos >= 0:
+        j = pos
+        while j > 0 and text[j - 1] in _SPACE:
+            j -= 1
+        if j == pos and j > 0 and text[j - 1] in "-–":
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isdigit() and j - k < 3:
+            k -= 1
+        if k < j:
+            anchors.append((k, False))
+        else:
+            w = j
+            while w > 0 and text[w - 1].isalpha():
+                w -= 1
+            if w < j and _NUMBER_WORD_RE.fullmatch(lowered, w, j):
+                anchors.append((w, True))
+        pos = lowered.find("år", pos + 2)
+    return anchors
+
+
+# "En man (45)", "Klienten (23) har …": an age in brackets after a person or a name.
+_PARENTHESISED_RE = re.compile(r"\((?P<n>[1-9][0-9]?)\)")
+_WORD_BEFORE_BRACKET_RE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
+
+
+def _find_parenthesised(text: str, found: list[Candidate]) -> None:
+    for m in _PARENTHESISED_RE.finditer(text):
+        before = _WORD_BEFORE_BRACKET_RE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        if word.lower() in pn.PERSON_NOUNS or (word[0].isupper() and word.lower() in pn.given_names()):
+            found.append((m.start(), m.end(), "PO408", ""))
+
+
+# "Ålder: 34", "Ålder 58 år", "i åldrarna 3 och 5 år"; not a range ("i åldern 18–25 år").
+_AGE_FIELD_RE = re.compile(
+    r"(?<!\w)(?:[Åå]lder|ÅLDER|[Åå]ldern)[ \t]*:?[ \t]*(?P<n>[1-9][0-9]?)(?:[ \t]+år)?(?![0-9]|[ \t]*[-–])"
+    r"|(?<!\w)[Åå]ldrarna[ \t]+(?P<pair>[0-9]{1,2}[ \t]+och[ \t]+[0-9]{1,2}(?:[ \t]+år)?)(?![0-9]|[ \t]*[-–])"
+)
+
+
+def _find_age_fields(text: str, found: list[Candidate]) -> None:
+    for m in _AGE_FIELD_RE.finditer(text):
+        group = "n" if m["n"] else "pair"
+        found.append((m.start(group), m.end(), "PO408", ""))
 
 
 def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) -> None:
@@ -243,6 +321,10 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
             after in pn.PERSON_NOUNS or suffix == "ige" or (n >= 16 and suffix != "igt")
         ):
             add((m.start(), m.end("suf"), "PO408", ""))
+    elif m and m["bday"]:
+        # "sin 50-årsdag", "på hans 40-årsdag"; not "reformens 30-årsdag"
+        if _POSSESSIVE_BEFORE_RE.search(_window(text, m.start(), 20)):
+            add((m.start(), m.end(), "PO408", ""))
     elif m and (m["aring"] or not _GROUP_BEFORE_RE.search(_window(text, m.start(), 40))):
         # "52-åring"; "i 40-årsåldern" unless a group ("personer i 40-årsåldern")
         add((m.start(), m.end(), "PO408", ""))
@@ -299,17 +381,24 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
 # without "år" needs a person right before the verb and, after the number, the end of the
 # clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
 _BARE_COPULA_RE = re.compile(
-    r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir)[ \t]+"
+    r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir|[bB]li|[bB]livit)[ \t]+"
     r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
     r"[ \t]+)?"
     rf"(?P<n>[1-9][0-9]?|{_NUMBER_WORD})"
-    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla)\b)",
+    # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
+    # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
+    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)"
+    r"|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla|har|hade|fick|flyttade|kom|bor|bodde|"
+    rf"i\s+(?:{_MONTH_ALT}|höstas|våras|somras|vintras|fjol|år))\b)",
     re.MULTILINE,
 )
-_SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+(?:som[ \t]+)?$")
+# The subject before the verb: "Klienten är", "Hon, som är", "Sonen, som nu är".
+_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<!\w)([^\W\d_]+),?[ \t]+(?:som[ \t]+)?(?:(?:nu|redan|bara|snart|då|fortfarande)[ \t]+)?$"
+)
 
 
-_COPULAS = ("är ", "var ", "blev ", "blir ", "Är ", "Var ", "Blev ", "Blir ", "är\t", "var\t")
+_COPULAS = ("är ", "var ", "blev ", "blir ", "bli ", "blivit ", "Är ", "Var ", "Blev ", "Blir ", "är\t", "var\t")
 
 
 def _copula_matches(text: str) -> list[re.Match[str]]:
@@ -336,6 +425,10 @@ def _find_bare_copula(text: str, found: list[Candidate]) -> None:
         if not 1 <= value <= 110 or (not m["n"].isdigit() and value < 13):
             continue
         lower = subject.lower()
+        if m["v"].lower() in ("bli", "blivit") and lower not in pn.PERSON_NOUNS:
+            # "Han har hunnit bli 70": the subject stands a few words before the infinitive.
+            near = _PERSON_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+            lower = near.group().lower() if near else lower
         person = lower in pn.PERSON_NOUNS or lower in ("jag", "du")
         if not person and not (subject[0].isupper() and lower in pn.given_names()):
             continue

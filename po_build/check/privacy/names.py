@@ -449,7 +449,6 @@ class NameRules:
         """An unlisted name beside a found one: "Samira och Jovana", "Leila, Omid och …"."""
         ends = {c[1] for c in found}
         starts = {c[0] for c in found}
-        text = self.text
         # before: "Samira och Jovana", "Samira, Jovana"
         prev = self.prev(tok)
         if prev is not None:

@@ -216,7 +216,7 @@ def scan_text(
             candidates += find_postal(text)
         candidates += find_streets(text, runs)
     candidates += find_emails(text, lowered)
-    candidates += find_ages(text, lowered)
+    candidates += find_ages(text, lowered, words)
     candidates += find_indirect(text, lowered, words, _masker(text, known_non_names, allowed))
 
     if not skip_names:

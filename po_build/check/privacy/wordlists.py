@@ -256,7 +256,8 @@ NON_FINAL_ABBREVIATIONS: frozenset[str] = _words(
 
 # Number words from 16 to 99, for ages written out ("trettiofem år").
 def _number_words() -> dict[str, int]:
-    words = {"sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19}
+    words = {"tretton": 13, "fjorton": 14, "femton": 15,
+             "sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19}
     units = ("", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio")
     tens = ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio")
     for t, ten in enumerate(tens):
@@ -268,6 +269,11 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS: dict[str, int] = _number_words()
 
+# One to twelve, for a child's age in a compound ("sexåriga dottern", "femåringen").
+SMALL_NUMBER_WORDS: dict[str, int] = {
+    w: n for n, w in enumerate("ett två tre fyra fem sex sju åtta nio tio elva tolv".split(), start=1)
+}
+
 # Words for people, used by the age rules ("klienten, 23 år", "hennes 7-årige son").
 PERSON_NOUNS: frozenset[str] = _words(
     """
@@ -277,6 +283,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     makan fru frun patient patienten brukare brukaren student studenten pensionär
     pensionären tjej tjejen kille killen förälder föräldern ensamstående kusin kusinen
     barnbarn barnbarnet tvilling tvillingen hon han hen
+    barnen döttrarna sönerna tvillingarna syskonen flickorna pojkarna bröderna systrarna
+    mormor morfar farmor farfar
     """
 )
 
