@@ -770,3 +770,120 @@ def test_unlisted_word_before_a_verb_only_people_do_is_a_name() -> None:
     assert _errors("Efter mötet svarade Stadsmissionen snabbt.") == []
     assert _errors("Vi hjälpte Röda Korset med insamlingen.") == []
     assert _errors("Vi fick veta att Härnösand svarade nej.") == []
+
+
+# --------------------------------------------------------------------------
+# Issue 15, round 2: tuning_15b.yml, unlisted names in a person's slot, more ways to state
+# an age, organisations and places that look like names, trap-filled clean texts
+
+TUNING_15B = _load("tuning_15b.yml")
+CLEAN_15B = sorted((CORPUS / "clean_15b").glob("*.md"))
+REAL_CLEAN = sorted((CORPUS / "real_clean").glob("*.md"))
+
+
+@pytest.mark.parametrize("passage", TUNING_15B, ids=lambda p: p["id"])
+def test_tuning_15b_passages_are_refused(passage: dict[str, str]) -> None:
+    text, match = passage["text"], str(passage["match"])
+    start = text.index(match)
+    hits = [f for f in scan_text(text, known_non_names=KNOWN_NON_NAMES)
+            if f.kind == passage["kind"] and severity_of(f.code) == "fel"
+            and _offset(text, f) < start + len(match) and start < _offset(text, f) + len(f.match)]
+    assert hits, text
+
+
+@pytest.mark.parametrize("doc", CLEAN_15B + REAL_CLEAN, ids=lambda d: d.name)
+def test_trap_texts_and_real_text_are_not_refused(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    assert scan_text(text, known_non_names=KNOWN_NON_NAMES) == []
+    assert [f for f in scan_text(text) if severity_of(f.code) == "fel"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Klienten heter Zorvaneka och bor ensam.", "Zorvaneka"),
+        ("Mannen, kallad Quilbo, sover ute.", "Quilbo"),
+        ("Han kallar sig Brennox på nätet.", "Brennox"),
+        ('"Det går inte", sa Tavrilo och lade på.', "Tavrilo"),
+        ("Vi satt hos Miravenka i en timme.", "Miravenka"),
+        ("Läkaren skrev ett intyg åt Dzemorka.", "Dzemorka"),
+        ("Vi hade ett möte med Ozrevka på biblioteket.", "Ozrevka"),
+        ("Ombudet hjälpte Kelmondi att överklaga.", "Kelmondi"),
+        ("Xaverno, handläggare på Försäkringskassan, ringde.", "Xaverno"),
+    ],
+)
+def test_unlisted_name_in_a_persons_slot(text: str, match: str) -> None:
+    assert _errors(text) == [("namn", match)]
+
+
+def test_unlisted_name_beside_a_listed_one() -> None:
+    assert _errors("Samira och Zelvanka kom till mötet.") == [("namn", "Samira"), ("namn", "Zelvanka")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projektet heter Växtkraft och drivs av kommunen.",
+        "Vi har samverkan med Attention och Hjärnkoll.",
+        "Vi besökte Rinkeby och Tensta.",
+        "Vi var hos Humana i förra veckan.",
+        "Mötet med Region Skåne gick bra.",
+        "Föreningen heter Balans.",
+        "Efter möte med Unikum blev det bättre.",
+        "Vi kontaktade Skåne, Halland och Blekinge.",
+        "Ledningsgrupp, chef och handläggare deltog.",
+        "Mora, Vara, Mark, Berg, Salem, Borås, Ale, Kil och Bjuv har ombud.",
+        "Det var en resa till Paris och Santiago.",
+    ],
+)
+def test_organisations_and_places_in_a_persons_slot_are_no_names(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Sedan hon var 17 har hon haft kontakt med psykiatrin.", "17"),
+        ("Barnen är 4 och 7 och bor hos pappan.", "4"),
+        ("En man (45) fick avslag.", "(45)"),
+        ("Hon blev 18 i mars.", "18"),
+        ("Klienten och hennes sexåriga dotter bor på ett härbärge.", "sexåriga"),
+        ("Socialtjänsten ville placera femåringen i ett jourhem.", "femåringen"),
+        ("Ålder: 34", "34"),
+        ("Det gäller en 34 årig man.", "34 årig"),
+        ("Klienten firade sin 50-årsdag på avdelningen.", "50-årsdag"),
+        ("Han har hunnit bli 70 och har ingen god man.", "70"),
+        ("Klienten, som är 52, har inget stöd.", "52"),
+        ("Hon är fjorton och går inte i skolan.", "fjorton"),
+        ("Hon har två barn i åldrarna 3 och 5 år.", "3 och 5 år"),
+        ("Den unga kvinnan var 19 år och hade flyttat.", "19 år"),
+    ],
+)
+def test_more_ways_to_state_an_age(text: str, match: str) -> None:
+    assert [m for kind, m in _errors(text) if kind == "ålder"] == [match]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medelåldern var 42 år.",
+        "Den yngsta åldersgruppen ökade, då 18–29-åringarna var 7 personer.",
+        "När en ungdom fyller 18 år avslutas kontakten med BUP.",
+        "Överföringen ska börja när patienten är 17 år och 6 månader.",
+        "| 18–29 år | 12 personer |",
+        "Kvinnor 60 %, män 38 %. Under året hade vi 57 klienter.",
+        "Unga i åldern 18–25 år faller mellan stolarna.",
+        "Reformens 30-årsdag firades i riksdagen.",
+        "Hon var 3 i kön till vårdcentralen.",
+        "Det var en tvåårig utbildning.",
+    ],
+)
+def test_age_bands_statistics_and_rules_are_no_ages(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    "address", ["Skeppsbron 10", "Klarabergsviadukten 70", "Kvarnberget 4", "Karlavägen 5B, lägenhet 1201"]
+)
+def test_street_addresses_with_more_endings(address: str) -> None:
+    assert [m for kind, m in _errors(f"Klienten bor på {address} sedan i fjol.") if kind == "gatuadress"] == [address]

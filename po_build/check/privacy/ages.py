@@ -53,8 +53,8 @@ def _age_patterns(number: str) -> _AgePatterns:
     return _AgePatterns(
         # "45-årig", "34 årig" (a common slip), "52-åringen", "40-årsåldern", "sin 50-årsdag"
         compound=re.compile(
-            rf"(?<![\w-]){n}(?:[-–]|{SP})?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{SP}+[^\W\d_]+)?"
-            r"|(?P<aring>ing(?:en|ar|arna)?)(?!\w)|(?P<decade>såldern)(?!\w)|(?P<bday>sdag(?:en)?)(?!\w))",
+            rf"(?<![\w–-]){n}(?:[-–]|{SP})?år(?:(?P<suf>ige|iga|igt|ig)(?!\w)(?P<after>{SP}+[^\W\d_]+)?"
+            r"|(?P<aring>ing(?:en)?)(?!\w)|(?P<decade>såldern)(?!\w)|(?P<bday>sdag(?:en)?)(?!\w))",
             flags,
         ),
         phrase=re.compile(
@@ -126,8 +126,9 @@ _GENERIC_BEFORE_RE = re.compile(
 # noun for anyone in the group, in the present or without "har", states when a rule applies.
 _RULE_CLAUSE_BEFORE_RE = re.compile(
     r"\b(?:när|då|tills|innan|förrän|om|efter\s+att|till\s+dess(?:\s+att)?|från\s+det\s+att)\s+"
-    r"(?:(?:ungdomen|barnet|eleven|personen|sökanden|individen|det|den|den\s+unge?|den\s+sökande|den\s+försäkrade"
-    r"|den\s+enskild[ae]|man|de|barnen|ungdomarna)\s+)?(?:har\s+)?$",
+    r"(?:(?:ungdomen|barnet|eleven|personen|patienten|sökanden|individen|det|den|den\s+unge?|den\s+sökande"
+    r"|den\s+försäkrade|den\s+enskild[ae]|man|de|barnen|ungdomarna|patienterna|(?:en|ett)\s+[^\W\d_]+)\s+)?"
+    r"(?:har\s+)?$",
     re.IGNORECASE,
 )
 
@@ -175,6 +176,10 @@ _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:från|efter|före|innan|över|under|til
 
 
 _CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
+
+
+# "Medelåldern var 42 år", "snittåldern är 38 år": a figure about a group.
+_STATISTIC_BEFORE_RE = re.compile(r"ålder\w*\s+(?:som\s+)?$", re.IGNORECASE)
 
 
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:sin|sitt|hennes|hans|hens|min|din|klientens|deras)\s+$", re.IGNORECASE)
@@ -352,8 +357,8 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
             continue
         if m["v"].lower() in ("är", "blir", "bli") and _RULE_CLAUSE_BEFORE_RE.search(before):
             continue  # "stödet upphör när barnet är 20 år"
-        if _THING_SUBJECT_RE.search(before):
-            continue  # "Lagen är 30 år gammal": a thing's age is no person's
+        if _THING_SUBJECT_RE.search(before) or _STATISTIC_BEFORE_RE.search(before):
+            continue  # "Lagen är 30 år gammal", "Medelåldern var 42 år": no person's age
         if _age_value(m["n"]) < 16 and not _PERSON_BEFORE_VERB_RE.search(before):
             continue
         add((m.start("n"), m.end(), "PO408", ""))

@@ -269,9 +269,11 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS: dict[str, int] = _number_words()
 
+_ONE_TO_TWELVE = ("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+
 # One to twelve, for a child's age in a compound ("sexåriga dottern", "femåringen").
 SMALL_NUMBER_WORDS: dict[str, int] = {
-    w: n for n, w in enumerate("ett två tre fyra fem sex sju åtta nio tio elva tolv".split(), start=1)
+    w: n for n, w in enumerate(_ONE_TO_TWELVE, start=1)
 }
 
 # Words for people, used by the age rules ("klienten, 23 år", "hennes 7-årige son").
