@@ -733,7 +733,7 @@ def test_small_place_message_names_municipality_and_source() -> None:
 def test_indirect_lists_are_documented_data() -> None:
     sources = (DATA / "KALLOR-15.md").read_text(encoding="utf-8")
     for name in ("smeknamn.txt", "orter.tsv", "diagnoser-sallsynta.txt", "familjeforhallanden.txt",
-                 "namn-som-ord.txt"):
+                 "namn-som-ord.txt", "orter-ovriga.txt", "icke-namn.txt"):
         assert f"`{name}`" in sources
     places = [line for line in _data_names("orter.tsv") if not line.startswith("namn\t")]
     assert len(places) >= 1000
@@ -887,3 +887,11 @@ def test_age_bands_statistics_and_rules_are_no_ages(text: str) -> None:
 )
 def test_street_addresses_with_more_endings(address: str) -> None:
     assert [m for kind, m in _errors(f"Klienten bor på {address} sedan i fjol.") if kind == "gatuadress"] == [address]
+
+
+def test_shared_mailboxes_and_switchboards_are_no_personal_data() -> None:
+    assert _errors("Kontakt: po@lund.se, växel 046-35 50 00.") == []
+    assert _errors("Skriv till registrator(at)kungalv.se.") == []
+    # A person's address and a number without a switchboard word are still refused.
+    assert _errors("Klientens mejl är anna.k@gmail.com.") == [("e-postadress", "anna.k@gmail.com")]
+    assert _errors("Ring 046-35 50 00 och fråga efter ombudet.") == [("telefonnummer", "046-35 50 00")]

@@ -178,8 +178,9 @@ _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:från|efter|före|innan|över|under|til
 _CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
 
 
-# "Medelåldern var 42 år", "snittåldern är 38 år": a figure about a group.
-_STATISTIC_BEFORE_RE = re.compile(r"ålder\w*\s+(?:som\s+)?$", re.IGNORECASE)
+# "Medelåldern var 42 år", "snittåldern bland nya klienter är 38 år": a figure about a group
+# (but "klientens ålder var 34 år" is a person's).
+_STATISTIC_BEFORE_RE = re.compile(r"(?:medel|snitt|genomsnitts|median)ålder\w*\b[^.!?]{0,40}$", re.IGNORECASE)
 
 
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:sin|sitt|hennes|hans|hens|min|din|klientens|deras)\s+$", re.IGNORECASE)
@@ -379,6 +380,8 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
             continue
         if m["v"].lower() != "fyllde" and _RULE_CLAUSE_BEFORE_RE.search(before):
             continue  # "när ungdomen fyllt 18 år upphör stödet"
+        if _THING_SUBJECT_RE.search(before):
+            continue  # "verksamheten fyllde 20 år": an anniversary
         found.append((m.start(), m.end("ar") if m["ar"] else m.end("n"), "PO408", ""))
 
 

@@ -130,6 +130,19 @@ def _trim_digits(text: str, start: int, end: int, lo: int, hi: int) -> int | Non
 _DOTTED_PHONE_RE = re.compile(r"(?<![\w.])0[1-9][0-9]{1,3}\.[0-9]{2,3}(?:\.[0-9]{2}){2,3}(?![\w]|\.[0-9])")
 
 
+# A switchboard or a customer service is an organisation's number, not a person's:
+# "växel 046-35 50 00", "kundtjänst: 0771-…".
+_SWITCHBOARD_BEFORE_RE = re.compile(
+    r"\b(?:växel|växeln|vxl|telefonväxel|telefonväxeln|kundtjänst|kundtjänsten|kundservice)\b"
+    r"[ \t.:]*(?:tel\.?|telefon)?[ \t.:]*$",
+    re.IGNORECASE,
+)
+
+
+def _switchboard(text: str, start: int) -> bool:
+    return _SWITCHBOARD_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 def find_phones(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "." in text:
@@ -152,6 +165,8 @@ def find_phones(text: str) -> list[Candidate]:
             continue
         # A number glued to letters ("0701234567abc") is some code, not a phone number.
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue
+        if _switchboard(text, m.start()):
             continue
         found.append((m.start(), end, "PO403", ""))
     return found
