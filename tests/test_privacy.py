@@ -895,3 +895,45 @@ def test_shared_mailboxes_and_switchboards_are_no_personal_data() -> None:
     # A person's address and a number without a switchboard word are still refused.
     assert _errors("Klientens mejl är anna.k@gmail.com.") == [("e-postadress", "anna.k@gmail.com")]
     assert _errors("Ring 046-35 50 00 och fråga efter ombudet.") == [("telefonnummer", "046-35 50 00")]
+
+
+# Issue 15b, round 3: ages without "år" after a person, number words in apposition, a
+# direction word as the street name, lower-case names after a preposition or a role.
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("En trebarnsmamma på 34 fick avslag.", "34"),
+        ("Klienten, en kvinna på 28, har väntat länge.", "28"),
+        ("Han närmar sig 60 och orkar inte längre.", "60"),
+        ("Kvinnan, sextiotre, har inte fått hemtjänst.", "sextiotre"),
+        ("En artonåring utan stöd hamnar lätt fel.", "artonåring"),
+    ],
+)
+def test_ages_without_the_word_year(text: str, age: str) -> None:
+    assert _errors(text) == [("ålder", age)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antalet ärenden närmar sig 60 och väntetiden växer.",
+        "Stödet ges till barn på 7 och uppåt.",
+        "Kvinnan på 3:e våningen har klagat på ljudet.",
+        "Ett möte med kommunen på 45 minuter.",
+    ],
+)
+def test_numbers_after_on_and_near_that_are_no_ages(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_direction_word_and_separate_suffix_is_a_street() -> None:
+    assert _errors("Han bor på Östra vägen 23 med sin bror.") == [("gatuadress", "Östra vägen 23")]
+    assert _errors("Vi åkte Östra vägen 3 gånger i veckan.") == []
+
+
+def test_lower_case_names_after_person_prepositions_and_roles() -> None:
+    assert _errors("vi satt hos malin i två timmar.") == [("namn", "malin")]
+    assert _errors("Vi ringde kuratorn linnea på skolan.") == [("namn", "linnea")]
+    # A verb or an ordinary word after a role stays a word.
+    assert _errors("Kan klienten klara sig själv?") == []
+    assert _errors("Handläggaren ville inte svara.") == []

@@ -108,7 +108,9 @@ def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
                 found.append((start, m.end(), "PO405", ""))
                 done = m.end()
             continue
-        if name[0].islower():
+        if m["dir"] and lower in _SEPARATE_SUFFIXES:
+            pass  # "Östra vägen 23", "Lilla torget 3": the direction word is the name
+        elif name[0].islower():
             if m["dir"] or len(stem) < 2:
                 continue
             if suffix not in _LOWERCASE_STREET_SUFFIXES and not (

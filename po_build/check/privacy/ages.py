@@ -12,7 +12,7 @@ from po_build.check.privacy.findings import SP, Candidate
 # Ages written with digits are common; written out ("trettiofem år") they are
 # rare, so the slower patterns with number words run only when one is present.
 _NUMBER_WORD = (
-    "(?:tretton|fjorton|femton|sexton|sjutton|ad?erton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
+    "(?:tretton|fjorton|femton|sexton|sjutton|a(?:de)?rton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio"
     "|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?)"
 )
 
@@ -95,7 +95,9 @@ def _ages_all() -> _AgePatterns:
     return _age_patterns(f"[0-9]{{1,3}}|{_NUMBER_WORD}|{_SMALL_NUMBER_WORD}")
 
 
-_AGE_BARE_APPOSITION_RE = re.compile(r",[ \u00a0]?(?P<n>[1-9][0-9])[ \u00a0]?,(?![ \u00a0]?[0-9])")
+_AGE_BARE_APPOSITION_RE = re.compile(
+    rf",[ \u00a0]?(?P<n>[1-9][0-9]|{_NUMBER_WORD})[ \u00a0]?,(?![ \u00a0]?[0-9])", re.IGNORECASE
+)
 
 
 _AGE_BORN_RE = re.compile(
@@ -189,6 +191,18 @@ _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:sin|sitt|hennes|hans|hens|min|din|klie
 _SENTENCE_END_RE = re.compile(r"[.!?]")
 
 
+# Compounds with a person as their head: "trebarnsmamma", "tonårsflickan", "ålderspensionär".
+_PERSON_HEADS = (
+    "mamma", "mamman", "pappa", "pappan", "kvinna", "kvinnan", "förälder", "föräldern", "pojke",
+    "pojken", "flicka", "flickan", "tjej", "tjejen", "kille", "killen", "pensionär", "pensionären",
+    "student", "studenten", "dotter", "dottern",
+)
+
+
+def _person_noun(word: str) -> bool:
+    return word in pn.PERSON_NOUNS or (len(word) >= 7 and word.endswith(_PERSON_HEADS))
+
+
 def _age_value(raw: str) -> int:
     lower = raw.lower()
     if lower.isdigit():
@@ -223,12 +237,14 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
     numbers = not words.isdisjoint(_AGE_NUMBERS)
     if numbers:
         for m in _AGE_BARE_APPOSITION_RE.finditer(text):
-            if _word_before(text, m.start()) in pn.PERSON_NOUNS:
+            if _person_noun(_word_before(text, m.start())):
                 add((m.start("n"), m.end("n"), "PO408", ""))
         if "(" in text:
             _find_parenthesised(text, found)
         if not words.isdisjoint(_COPULA_WORDS):
             _find_bare_copula(text, found)
+        if "på " in text or "närma" in lowered:
+            _find_bare_on(text, found)
     if "född" in lowered or "f." in lowered:
         for m in _AGE_BORN_RE.finditer(text):
             if _BORN_RANGE_AFTER_RE.match(text, m.end()) or _GENERIC_BEFORE_RE.search(
@@ -365,7 +381,7 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
         add((m.start("n"), m.end(), "PO408", ""))
     for m in p.on.finditer(text, lo, hi):
         # "en kvinna på 63 år", not "på 20 år har inget hänt"
-        if m.start("n") == anchor and _word_before(text, m.start()) in pn.PERSON_NOUNS:
+        if m.start("n") == anchor and _person_noun(_word_before(text, m.start())):
             add((m.start("n"), m.end(), "PO408", ""))
 
 
@@ -441,5 +457,38 @@ def _find_bare_copula(text: str, found: list[Candidate]) -> None:
         if not person and not (subject[0].isupper() and lower in pn.given_names()):
             continue
         if _GENERIC_BEFORE_RE.search(_window(text, m.start("v"), 40)):
+            continue
+        found.append((m.start("n"), m.end("n"), "PO408", ""))
+
+
+# "En trebarnsmamma på 34 fick avslag", "en kvinna på 28,", "Han närmar sig 60 och …":
+# an age without "år" after a person, then the end of the clause.
+_BARE_ON_RE = re.compile(
+    r"(?<!\w)(?:(?P<on>på)|(?P<near>närmar|närmade|närmat)[ \t]+sig)[ \t]+(?P<n>[1-9][0-9]?)"
+    r"(?=[ \t]*(?:,(?![0-9])|[;!?)]|:(?!\w)|\.(?![0-9])|$)"
+    r"|[ \t]+(?:och|som|men|har|hade|fick|bor|bodde|kom|var|är|med|utan|i[ \t]+dag)\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+_DEFINITE_CHILDREN = pn.words("sonen dottern pojken flickan barnet tjejen killen")
+_OR_OLDER_RE = re.compile(r"[ \t]+(?:och|eller)[ \t]+(?:uppåt|äldre|yngre|över|under)\b", re.IGNORECASE)
+
+
+def _find_bare_on(text: str, found: list[Candidate]) -> None:
+    for m in _BARE_ON_RE.finditer(text):
+        value = int(m["n"])
+        before = _word_before(text, m.start())
+        if m["on"]:
+            # "en kvinna på 28": the person right before; a child may be younger.
+            if not _person_noun(before) or before in ("han", "hon", "hen") or value < 2:
+                continue
+            if value < 13 and before not in _DEFINITE_CHILDREN:
+                continue  # "barn på 3 och 5" is about children in general; "sonen på 7" is one
+            if _OR_OLDER_RE.match(text, m.end("n")):
+                continue  # "barn på 7 och uppåt"
+        elif value < 13 or not (_person_noun(before) or before in ("jag", "du")):
+            continue  # "närmar sig 60" of a person, not "antalet närmar sig 60"
+        if _GENERIC_BEFORE_RE.search(_window(text, m.start(), 40)):
             continue
         found.append((m.start("n"), m.end("n"), "PO408", ""))

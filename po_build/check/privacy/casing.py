@@ -29,6 +29,12 @@ _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_]+)")
 _ABBREVIATIONS = pn.words("ivo als sip lss bo eva ali adam kim tim jo")
 
 
+# Before a listed name that is no Swedish word, these take a person ("hos malin",
+# "med sara"): there is no other reading of the word. "till" also takes places and
+# organisations, so "skrev till sara" stays a warning.
+_PERSON_PREPOSITIONS = pn.words("hos åt med")
+
+
 def _before(text: str, pos: int) -> str:
     m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
     return m.group(1) if m else ""
@@ -90,6 +96,8 @@ def _person_context(text: str, start: int, end: int) -> bool:
     before = _before(text, start).lower()
     if before in pn.ROLE_WORDS or before in pn.CONTACT_VERBS or before in pn.GREETINGS:
         return True
+    if before in _PERSON_PREPOSITIONS:
+        return True
     if before == "med":
         with_verb = _before(text, start - len(_before(text, start)) - 1).lower()
         if with_verb in pn.WITH_VERBS:
@@ -109,17 +117,41 @@ def _lower_case_names() -> frozenset[str]:
     )
 
 
+@functools.cache
+def _lower_word_names() -> frozenset[str]:
+    """Given names that are also Swedish words: a name only after a role word."""
+    return frozenset(
+        n for n in pn.given_names() & pn.names_that_are_words()
+        if len(n) >= 3 and n not in pn.CALENDAR_NAMES and n not in pn.MONTHS and n not in pn.WEEKDAYS
+        # "klienten ville", "ombudet inga": a verb or a function word after a role is no name.
+        and n not in pn.FINITE_VERBS and n not in pn.FUNCTION_WORDS and n not in pn.PRONOUN_NAMES
+        and n not in pn.PERSON_VERBS and n not in _WORDS_AFTER_ROLES
+    )
+
+
+# Word-names that follow a role word as words: "kan klienten klara sig", "hur ska ombudet
+# lova det", "per vecka", "max två".
+_WORDS_AFTER_ROLES = pn.words("klara lova rita inge del per tom fina max junior mark dag olja ben sten matte")
+
+
 def find_lower_case(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     # Most texts hold no lower-case name at all: a set intersection over the distinct words
     # (done in C) finds the few to look at, instead of a Python test per word.
     hits = _lower_case_names().intersection(words)
-    if not hits:
+    # A name that is also a word ("linnea", "viola") counts only right after a role word:
+    # "kuratorn linnea", "handläggaren rosa".
+    word_names = _lower_word_names().intersection(words)
+    if not hits and not word_names:
         return []
     given, last, words = pn.given_names(), pn.last_names(), pn.names_that_are_words()
     found: list[Candidate] = []
     for m in _LOWER_RE.finditer(text):
         word = m.group()
         if word not in hits:
+            if word in word_names and _before(text, m.start()).lower() in pn.ROLE_WORDS and not covered(
+                m.start(), m.end()
+            ):
+                found.append((m.start(), m.end(), "PO407", ""))
             continue
         start, end = m.start(), m.end()
         before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
