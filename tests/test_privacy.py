@@ -733,7 +733,7 @@ def test_small_place_message_names_municipality_and_source() -> None:
 def test_indirect_lists_are_documented_data() -> None:
     sources = (DATA / "KALLOR-15.md").read_text(encoding="utf-8")
     for name in ("smeknamn.txt", "orter.tsv", "diagnoser-sallsynta.txt", "familjeforhallanden.txt",
-                 "namn-som-ord.txt", "orter-ovriga.txt", "icke-namn.txt"):
+                 "namn-som-ord.txt", "orter-ovriga.txt", "icke-namn.txt", "ord-som-liknar-namn.txt"):
         assert f"`{name}`" in sources
     places = [line for line in _data_names("orter.tsv") if not line.startswith("namn\t")]
     assert len(places) >= 1000
@@ -937,3 +937,34 @@ def test_lower_case_names_after_person_prepositions_and_roles() -> None:
     # A verb or an ordinary word after a role stays a word.
     assert _errors("Kan klienten klara sig själv?") == []
     assert _errors("Handläggaren ville inte svara.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sesilia har inte fått något beslut.", "Sesilia"),
+        ("Beslutet skickades till Sakarias i går.", "Sakarias"),
+        ("STIG har fått avslag.", "STIG"),
+        ("Ring PER på mobilen.", "PER"),
+        ("anna har fått avslag igen.", "anna"),
+        ("Rosa och ombudet skrev ansökan.", "Rosa"),
+        ("Gunnis är orolig för sin son.", "Gunnis"),
+    ],
+)
+def test_spelling_variants_capitals_and_word_names_with_a_person(text: str, name: str) -> None:
+    assert _errors(text) == [("namn", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klassen har fått en ny lärare.",
+        "Stanna hemma om du är sjuk, säger vårdcentralen.",
+        "Rosa och blå blanketter finns i receptionen.",
+        "Det finns INGA lediga platser.",
+        "Beslut om LSS har fattats.",
+        "Ring 112 vid fara.",
+    ],
+)
+def test_words_that_look_like_names_stay_words(text: str) -> None:
+    assert _errors(text) == []

@@ -47,6 +47,10 @@ _ABBREVIATED_RE = re.compile(
 )
 
 
+# Words that end like an abbreviated street name without being one.
+_WORDS_LIKE_ABBREVIATIONS = pn.words("ring dag jag slag steg tag säg lag mig dig sig väg bog krig")
+
+
 # Road numbers, not addresses: "riksväg 40".
 _ROAD_WORDS = ("riksväg", "länsväg", "europaväg", "motorväg", "riksvägen", "länsvägen")
 
@@ -85,6 +89,8 @@ def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
             word_start -= 1
         if not text[word_start:word_end].lower().endswith(_STREET_SUFFIXES):
             abbreviated = _ABBREVIATED_RE.match(text, word_start)
+            if abbreviated and abbreviated["name"].lower() in _WORDS_LIKE_ABBREVIATIONS:
+                abbreviated = None  # "Ring 112", "Dag 3": a word, not "Storg 12"
             if abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS:
                 found.append((abbreviated.start(), abbreviated.end(), "PO405", ""))
                 done = abbreviated.end()

@@ -65,10 +65,21 @@ def _capital_names() -> frozenset[str]:
     return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 3 and not _ambiguous(n))
 
 
+@functools.cache
+def _short_or_ambiguous_names() -> frozenset[str]:
+    """The names _capital_names leaves out: in capitals they need a person's context."""
+    return frozenset(n for n in pn.given_names() if len(n) >= 2) - _capital_names()
+
+
+_TWO_CAPITALS_RE = re.compile(r"[A-ZÅÄÖÉÜ]{2}")
+
+
 def find_capitals(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     # A name in capitals is a listed name once lower-cased: without one among the text's
     # words (lower case, from indirect.words_of) there is nothing to look for.
-    if _capital_names().isdisjoint(words):
+    if _capital_names().isdisjoint(words) and (
+        _short_or_ambiguous_names().isdisjoint(words) or _TWO_CAPITALS_RE.search(text) is None
+    ):
         return []
     given, last = pn.given_names(), pn.last_names()
     found: list[Candidate] = []
@@ -85,25 +96,42 @@ def find_capitals(text: str, words: frozenset[str], covered: Callable[[int, int]
         nxt = _CAPS_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
         if nxt and nxt.group().lower() in last and lower in given:
             end = nxt.end()
-        elif len(lower) < 4 or _ambiguous(lower):
+        elif (len(lower) < 4 or _ambiguous(lower)) and not _caps_person(text, m.start(), m.end(), lower):
             continue
         found.append((m.start(), end, "PO407", ""))
         done = end
     return found
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def _caps_person(text: str, start: int, end: int, lower: str) -> bool:
+    """A short or ambiguous name in capitals with a person's context: "Ring PER", "STIG har
+    fått avslag"; never an abbreviation ("med ALS")."""
+    if lower in _ABBREVIATIONS or lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.CALENDAR_NAMES:
+        return False
+    after = _after(text, end)
+    if after.islower() and (after in pn.PERSON_VERBS or after in pn.FINITE_VERBS):
+        return True
+    return _person_before(text, start) or _before(text, start).lower() == "ring"
+
+
+def _person_before(text: str, start: int) -> bool:
+    """A role, a verb of meeting or a greeting right before: "kuratorn linnea", "ringde
+    sven", "pratade med sven"."""
     before = _before(text, start).lower()
     if before in pn.ROLE_WORDS or before in pn.CONTACT_VERBS or before in pn.GREETINGS:
         return True
-    if before in _PERSON_PREPOSITIONS:
-        return True
     if before == "med":
         with_verb = _before(text, start - len(_before(text, start)) - 1).lower()
-        if with_verb in pn.WITH_VERBS:
-            return True
+        return with_verb in pn.WITH_VERBS
+    return False
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    if _person_before(text, start) or _before(text, start).lower() in _PERSON_PREPOSITIONS:
+        return True
     after = _after(text, end)
-    return after.lower() in pn.PERSON_VERBS or (
+    # "anna har fått avslag": a listed name that is no Swedish word, then a finite verb.
+    return after.lower() in pn.PERSON_VERBS or after in pn.FINITE_VERBS or (
         after.islower() and after in pn.last_names() and after not in pn.names_that_are_words()
     )
 
@@ -148,9 +176,7 @@ def find_lower_case(text: str, words: frozenset[str], covered: Callable[[int, in
     for m in _LOWER_RE.finditer(text):
         word = m.group()
         if word not in hits:
-            if word in word_names and _before(text, m.start()).lower() in pn.ROLE_WORDS and not covered(
-                m.start(), m.end()
-            ):
+            if word in word_names and _person_before(text, m.start()) and not covered(m.start(), m.end()):
                 found.append((m.start(), m.end(), "PO407", ""))
             continue
         start, end = m.start(), m.end()

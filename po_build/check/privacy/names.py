@@ -11,6 +11,7 @@ from po_build.check.privacy.findings import Candidate
 from po_build.check.privacy.indirect import small_places
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
+from po_build.check.privacy.variants import is_variant
 
 
 @functools.cache
@@ -48,6 +49,7 @@ _NOUN_ENDINGS = (
     "en", "et", "rna", "ning", "het", "else", "skap", "tion", "sion", "ism", "um", "ium", "ande", "ende",
 )
 _COORDINATORS = pn.words("och eller samt")
+_DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
 _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 
 class NameRules(Tokens):
@@ -207,8 +209,19 @@ class NameRules(Tokens):
             # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
             # a finite verb unless it is the subject, a person.
             verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
-            return strong or verb_after or self.followed_by_comma(tok)
+            return strong or verb_after or self.followed_by_comma(tok) or self.beside_person(tok)
         return is_first or is_last
+
+    def beside_person(self, tok: Token) -> bool:
+        """"Rosa och ombudet skrev", "Stig och hans bror": coordinated with a person, the
+        word is one too."""
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.lower != "och":
+            return False
+        then = self.next_token(nxt)
+        return then is not None and not then.cap and (
+            then.lower in pn.PERSON_NOUNS or then.lower in pn.ROLE_WORDS or then.lower in ("hans", "hennes")
+        )
 
     def unknown_after_role(self, tok: Token) -> bool:
         """An unlisted word that a role word announces: "handläggaren Roksana",
@@ -284,6 +297,21 @@ class NameRules(Tokens):
         # The slot first: it looks only at the neighbouring words, and most capitalised
         # words are in none (name_shaped asks where the sentence starts, which costs more).
         return self.person_slot(tok) and self.name_shaped(tok)
+
+    def variant_name(self, tok: Token) -> bool:
+        """A spelling variant of a listed given name ("Sesilia", "Sakarias"): mid-sentence like
+        any unlisted name; at a sentence start only as the subject of a verb, and not in the
+        definite form of a noun ("Klassen har")."""
+        if not is_variant(tok.lower) or self.masked(tok):
+            return False
+        if not self.sentence_start(tok):
+            return self.name_shaped(tok)
+        if tok.lower.endswith(_DEFINITE_ENDINGS):
+            return False
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.cap or not (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS):
+            return False
+        return not self.org_context(tok, tok)
 
     def person_slot(self, tok: Token) -> bool:
         """A place in the sentence that only a person fills: "heter Ilse", "kallad Ziggy",
@@ -396,7 +424,11 @@ class NameRules(Tokens):
                 continue
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if (self.unknown_after_role(tok) and not self.masked(tok)) or self.unlisted_person(tok):
+                if (
+                    (self.unknown_after_role(tok) and not self.masked(tok))
+                    or self.unlisted_person(tok)
+                    or self.variant_name(tok)
+                ):
                     group = self.extend(tok, strict=False)
                     found.append((tok.start, group[-1].end, "PO407", ""))
                     done = group[-1].end

@@ -354,7 +354,7 @@ def last_names() -> frozenset[str]:
     return _read_names("namn_efternamn.txt")
 
 
-def _data_lines(filename: str) -> list[str]:
+def data_lines(filename: str) -> list[str]:
     text = resources.files("po_build").joinpath("data", filename).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
@@ -363,7 +363,7 @@ def _data_lines(filename: str) -> list[str]:
 def nicknames() -> frozenset[str]:
     """Both sides of every pair in smeknamn.txt ("lasse = lars", "jessika = jessica"), lower case."""
     out: set[str] = set()
-    for line in _data_lines("smeknamn.txt"):
+    for line in data_lines("smeknamn.txt"):
         out.update(part.strip().lower() for part in line.split("=") if part.strip())
     return frozenset(out)
 
@@ -377,17 +377,17 @@ def given_names() -> frozenset[str]:
 @functools.cache
 def names_that_are_words() -> frozenset[str]:
     """Given names that are ordinary words in lower case (namn-som-ord.txt): "stig", "rosa"."""
-    return frozenset(line.lower() for line in _data_lines("namn-som-ord.txt"))
+    return frozenset(line.lower() for line in data_lines("namn-som-ord.txt"))
 
 
 @functools.cache
 def other_places() -> frozenset[str]:
     """Places abroad and Swedish towns and districts that orter.tsv lacks (orter-ovriga.txt)."""
-    return frozenset(line.lower() for line in _data_lines("orter-ovriga.txt"))
+    return frozenset(line.lower() for line in data_lines("orter-ovriga.txt"))
 
 
 def _non_names() -> list[str]:
-    return _data_lines("icke-namn.txt")
+    return data_lines("icke-namn.txt")
 
 
 @functools.cache
