@@ -66,20 +66,18 @@ def _capital_names() -> frozenset[str]:
 
 
 @functools.cache
-def _short_or_ambiguous_names() -> frozenset[str]:
-    """The names _capital_names leaves out: in capitals they need a person's context."""
-    return frozenset(n for n in pn.given_names() if len(n) >= 2) - _capital_names()
-
-
-_TWO_CAPITALS_RE = re.compile(r"[A-ZÅÄÖÉÜ]{2}")
+def _all_caps_names() -> frozenset[str]:
+    """Every name that can be found in capitals: _capital_names, and the short or ambiguous
+    ones that need a person's context."""
+    return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 2)
 
 
 def find_capitals(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
-    # A name in capitals is a listed name once lower-cased: without one among the text's
-    # words (lower case, from indirect.words_of) there is nothing to look for.
-    if _capital_names().isdisjoint(words) and (
-        _short_or_ambiguous_names().isdisjoint(words) or _TWO_CAPITALS_RE.search(text) is None
-    ):
+    # A name in capitals is a listed name once lower-cased, and its capitals are in the text:
+    # a set intersection over the distinct words (in C) and a substring test for each of the
+    # few hits decide whether the pattern needs to run at all.
+    hits = _all_caps_names().intersection(words)
+    if not any(hit.upper() in text for hit in hits):
         return []
     given, last = pn.given_names(), pn.last_names()
     found: list[Candidate] = []

@@ -102,6 +102,8 @@ class Tokens:
         gap_start = pos
         while gap_start > 0 and pos - gap_start < 5 and text[gap_start - 1] in " \t\u00a0,":
             gap_start -= 1
+        if gap_start == pos or gap_start == 0 or not text[gap_start - 1].isalpha():
+            return None  # no gap, or no word before it (". Klienten"): the usual case
         gap = text[gap_start:pos]
         if not _GAP_RE.fullmatch(gap):
             return None
