@@ -907,6 +907,8 @@ def test_shared_mailboxes_and_switchboards_are_no_personal_data() -> None:
         ("Han närmar sig 60 och orkar inte längre.", "60"),
         ("Kvinnan, sextiotre, har inte fått hemtjänst.", "sextiotre"),
         ("En artonåring utan stöd hamnar lätt fel.", "artonåring"),
+        ("Hon har en son på 12 som inte går till skolan.", "12"),
+        ("Nyss fyllda 18 fick han lämna familjehemmet.", "fyllda 18"),
     ],
 )
 def test_ages_without_the_word_year(text: str, age: str) -> None:
@@ -920,6 +922,9 @@ def test_ages_without_the_word_year(text: str, age: str) -> None:
         "Stödet ges till barn på 7 och uppåt.",
         "Kvinnan på 3:e våningen har klagat på ljudet.",
         "Ett möte med kommunen på 45 minuter.",
+        "Ett barn på 3 och ett på 5, sådana familjer söker oftare stöd.",
+        "Personer fyllda 65 år har rätt till äldreomsorg.",
+        "Kvinnor fyllda 50 erbjuds mammografi.",
     ],
 )
 def test_numbers_after_on_and_near_that_are_no_ages(text: str) -> None:
