@@ -973,3 +973,9 @@ def test_spelling_variants_capitals_and_word_names_with_a_person(text: str, name
 )
 def test_words_that_look_like_names_stay_words(text: str) -> None:
     assert _errors(text) == []
+
+
+def test_name_after_an_organisation_compound_is_part_of_its_name() -> None:
+    assert _errors("Kvinnojouren Frida och Ungdomsmottagningen Nova har öppet.") == []
+    # A role compound still announces a person.
+    assert _errors("Socialsekreteraren Frida ringde.") == [("namn", "Frida")]

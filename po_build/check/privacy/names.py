@@ -49,6 +49,9 @@ _NOUN_ENDINGS = (
     "en", "et", "rna", "ning", "het", "else", "skap", "tion", "sion", "ism", "um", "ium", "ande", "ende",
 )
 _COORDINATORS = pn.words("och eller samt")
+# The last part of a compound that names an organisation: "Kvinnojouren", "Tjejjouren",
+# "Ungdomsmottagningen", "Fritidsgården".
+_ORG_HEAD_TAILS = (*sorted(w for w in pn.ORG_HEADS if len(w) >= 5), "jouren", "enheten", "teamet")
 _DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
 _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 
@@ -154,8 +157,9 @@ class NameRules(Tokens):
 
     def org_context(self, first: Token, last: Token) -> bool:
         """True when first..last sit inside an organisation's or a place's name."""
-        if self.prev_word(first) in pn.ORG_HEADS:
-            return True
+        head = self.prev_word(first)
+        if head in pn.ORG_HEADS or (len(head) >= 8 and head.endswith(_ORG_HEAD_TAILS)):
+            return True  # "Stiftelsen Activa", "Kvinnojouren Frida", "Ungdomsmottagningen Nova"
         prev = self.prev_token(first)
         if prev is not None and prev.cap and not self.sentence_start(prev):
             # Mid-sentence capitals in a row are one proper noun ("Kampanjen Rosa
