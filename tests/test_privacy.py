@@ -979,3 +979,28 @@ def test_name_after_an_organisation_compound_is_part_of_its_name() -> None:
     assert _errors("Kvinnojouren Frida och Ungdomsmottagningen Nova har öppet.") == []
     # A role compound still announces a person.
     assert _errors("Socialsekreteraren Frida ringde.") == [("namn", "Frida")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Handläggaren gav Yaretzi fel besked.", "Yaretzi"),
+        ("Ombudet och Siyad gick till banken.", "Siyad"),
+        ("Aiyana och hennes mamma kom till kontoret.", "Aiyana"),
+    ],
+)
+def test_unlisted_names_given_to_beside_or_with_a_relative(text: str, name: str) -> None:
+    assert _errors(text) == [("namn", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi gav Försäkringskassan en kopia.",
+        "Ombudet och Navigatorcentrum samarbetar.",
+        "Klienten och Samhall har ett avtal.",
+        "Kommunen och hans familj.",
+    ],
+)
+def test_organisations_given_to_or_beside_a_person_stay_organisations(text: str) -> None:
+    assert _errors(text) == []

@@ -49,6 +49,8 @@ _NOUN_ENDINGS = (
     "en", "et", "rna", "ning", "het", "else", "skap", "tion", "sion", "ism", "um", "ium", "ande", "ende",
 )
 _COORDINATORS = pn.words("och eller samt")
+# "gav Yaretzi fel besked": what is given goes to a person.
+_GIVE_VERBS = pn.words("gav ger gett ge")
 # The last part of a compound that names an organisation: "Kvinnojouren", "Tjejjouren",
 # "Ungdomsmottagningen", "Fritidsgården".
 _ORG_HEAD_TAILS = (*sorted(w for w in pn.ORG_HEADS if len(w) >= 5), "jouren", "enheten", "teamet")
@@ -227,6 +229,17 @@ class NameRules(Tokens):
             then.lower in pn.PERSON_NOUNS or then.lower in pn.ROLE_WORDS or then.lower in ("hans", "hennes")
         )
 
+    def with_relative(self, tok: Token) -> bool:
+        """"Aiyana och hennes mamma kom": only a person is named together with their relative."""
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.lower != "och":
+            return False
+        owner = self.next_token(nxt)
+        if owner is None or owner.lower not in ("hennes", "hans", "hens"):
+            return False
+        owned = self.next_token(owner)
+        return owned is not None and not owned.cap and owned.lower in pn.PERSON_NOUNS
+
     def unknown_after_role(self, tok: Token) -> bool:
         """An unlisted word that a role word announces: "handläggaren Roksana",
         or, set off by commas, "kontaktpersonen, Yonas, har slutat"."""
@@ -290,7 +303,9 @@ class NameRules(Tokens):
         head = tok.text.split("-")[0]
         if len(head) > 1 and head.isupper():
             return False
-        if self.masked(tok) or (self.sentence_start(tok) and not self.role_after(tok, strict=True)):
+        if self.masked(tok) or (
+            self.sentence_start(tok) and not (self.role_after(tok, strict=True) or self.with_relative(tok))
+        ):
             return False
         nxt = self.next_token(tok)
         if nxt is not None and nxt.cap and not self.is_listed(nxt):
@@ -323,9 +338,18 @@ class NameRules(Tokens):
         "Torbjörn, handläggare på …"."""
         neighbour = self.prev(tok)
         if neighbour is None or not neighbour[1]:
-            return self.role_after(tok)  # no word right before: the usual case
+            # no word right before: the usual case
+            return self.role_after(tok) or self.with_relative(tok)
         before = neighbour[0].lower
         prev = neighbour[0]
+        if before in _GIVE_VERBS:
+            nxt = self.next_token(tok)
+            return nxt is not None and not nxt.cap  # "gav Yaretzi fel besked"
+        if before in _COORDINATORS:
+            # "ombudet och Siyad", "hennes bror och Amanuel": beside a person, a person
+            first = self.prev_word(prev)
+            if first in pn.PERSON_NOUNS or first in pn.ROLE_WORDS:
+                return True
         if before in _NAMING_VERBS:
             # "Klienten heter Ilse", but not "Projektet heter Växtkraft": a thing as subject.
             subject = self.prev_word(prev) if prev is not None else ""
