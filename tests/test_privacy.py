@@ -909,6 +909,9 @@ def test_shared_mailboxes_and_switchboards_are_no_personal_data() -> None:
         ("En artonåring utan stöd hamnar lätt fel.", "artonåring"),
         ("Hon har en son på 12 som inte går till skolan.", "12"),
         ("Nyss fyllda 18 fick han lämna familjehemmet.", "fyllda 18"),
+        ("Mannen, nu 68 år, har fått avslag.", "68 år"),
+        ("Med sina 25 år är hon yngst på boendet.", "25 år"),
+        ("Vid 44 fick hon sin första lägenhet.", "44"),
     ],
 )
 def test_ages_without_the_word_year(text: str, age: str) -> None:
@@ -925,6 +928,10 @@ def test_ages_without_the_word_year(text: str, age: str) -> None:
         "Ett barn på 3 och ett på 5, sådana familjer söker oftare stöd.",
         "Personer fyllda 65 år har rätt till äldreomsorg.",
         "Kvinnor fyllda 50 erbjuds mammografi.",
+        "Vid 65 går man i pension.",
+        "Under sina 25 år i yrket har hon sett mycket.",
+        "Stödet upphör, nu 20 år, enligt lagen.",
+        "Vid 3 tillfällen har hon sökt stöd.",
     ],
 )
 def test_numbers_after_on_and_near_that_are_no_ages(text: str) -> None:

@@ -58,7 +58,8 @@ def _age_patterns(number: str) -> _AgePatterns:
             rf"(?<![\w-]){n}\s+år(?:s\s+(?P<at>ålder)|\s+(?P<g>gammal|gamla|gammalt))(?!\w)", flags
         ),
         apposition=re.compile(
-            rf"(?P<pre>[,(])\s*{n}\s+år(?:\s+(?:gammal|gamla))?(?=\s*[,)])", flags
+            rf"(?P<pre>[,(])\s*(?:(?P<adv>nu|snart|bara|nyss|drygt|knappt|nästan|just)\s+)?{n}\s+år"
+            r"(?:\s+(?:gammal|gamla))?(?=\s*[,)])", flags
         ),
         copula=re.compile(
             r"(?<!\w)(?P<v>är|var|blir|blev|bli|blivit)\s+"
@@ -125,6 +126,8 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
             _find_bare_copula(text, found)
         if "på " in text or "närma" in lowered:
             _find_bare_on(text, found)
+        if "vid " in lowered or "sina " in lowered:
+            _find_at_age(text, found)
     if "född" in lowered or "f." in lowered:
         for m in _AGE_BORN_RE.finditer(text):
             if BORN_RANGE_AFTER_RE.match(text, m.end()) or GENERIC_BEFORE_RE.search(
@@ -244,8 +247,9 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
         if not skip and person_in_sentence(text, m.start(), m.end()):
             add((m.start(), m.end(), "PO408", ""))
     for m in p.apposition.finditer(text, lo, hi):
-        if m.start("n") == anchor and word_before(text, m.start()) not in pn.DURATION_NOUNS:
-            add((m.start("n"), m.end(), "PO408", ""))
+        before = word_before(text, m.start())
+        if m.start("n") == anchor and before not in pn.DURATION_NOUNS and (not m["adv"] or person_noun(before)):
+            add((m.start("n"), m.end(), "PO408", ""))  # "klienten, 23 år,"; "mannen, nu 68 år,"
     for m in p.copula.finditer(text, lo, hi):
         if m.start("n") != anchor:
             continue
@@ -390,3 +394,23 @@ def _find_bare_on(text: str, found: list[Candidate]) -> None:
         if GENERIC_BEFORE_RE.search(window(text, m.start(), 40)):
             continue
         found.append((m.start("n"), m.end("n"), "PO408", ""))
+
+
+# "Vid 44 fick hon sin första lägenhet", "Med sina 25 år är hon yngst": the age at which one
+# person did something. Not "vid 65 går man i pension" (anyone) nor "under sina 25 år i
+# yrket" (a duration).
+_AT_AGE_RE = re.compile(
+    r"(?<!\w)(?:(?P<at>[Vv]id)[ \t]+(?P<n>[1-9][0-9]?)(?=[ \t]+[^\W\d_]+[ \t]+(?:han|hon|hen)\b)"
+    r"|(?:[Mm]ed|[Vv]id)[ \t]+sina[ \t]+(?P<own>[1-9][0-9]?[ \t]+år)(?![ \t]+(?:i|som|på|inom|hos|vid)\b))"
+)
+
+
+def _find_at_age(text: str, found: list[Candidate]) -> None:
+    for m in _AT_AGE_RE.finditer(text):
+        if m["at"]:
+            verb = text[m.end("n") :].split(None, 1)[0].lower()
+            if verb not in pn.FINITE_VERBS and verb not in pn.PERSON_VERBS:
+                continue
+            found.append((m.start("n"), m.end("n"), "PO408", ""))
+        else:
+            found.append((m.start("own"), m.end("own"), "PO408", ""))
