@@ -14,6 +14,7 @@ _STREET_SUFFIXES = (
     "promenaden", "esplanaden", "parken", "dalen", "lunden", "vallen", "gärdet", "ringen",
     "lyckan", "kullen", "viken", "fältet", "åsen", "stranden", "strand", "terrassen", "holmen",
     "vången", "hamnen", "plan", "gårdet", "malmen", "sluttningen", "trappan",
+    "bron", "viadukten", "berget", "slätten", "länken",
 )
 
 
@@ -46,6 +47,10 @@ _ABBREVIATED_RE = re.compile(
 )
 
 
+# Words that end like an abbreviated street name without being one.
+_WORDS_LIKE_ABBREVIATIONS = pn.words("ring dag jag slag steg tag säg lag mig dig sig väg bog krig")
+
+
 # Road numbers, not addresses: "riksväg 40".
 _ROAD_WORDS = ("riksväg", "länsväg", "europaväg", "motorväg", "riksvägen", "länsvägen")
 
@@ -61,28 +66,31 @@ _STREET_RE = re.compile(
 )
 
 
-_NUMBER_AFTER_SPACE_RE = re.compile(rf"{SP}+[1-9]")
-
-
 _DIRECTION_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre|Sankt|Sankta|S:t){SP}+$"
 )
 
 
-def find_streets(text: str) -> list[Candidate]:
+def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     done = -1
-    # Start from the numbers: few words in a text are followed by one, and only
-    # those can be a street name.
-    for number in _NUMBER_AFTER_SPACE_RE.finditer(text):
-        word_end = number.start()
-        if word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
+    # Start from the numbers after a space (the runs of numbers.digit_runs): few words in a
+    # text are followed by one, and only those can be a street name.
+    for run_start, _run_end in runs:
+        if run_start == 0 or text[run_start] == "0" or text[run_start - 1] not in _SPACES:
+            continue
+        word_end = run_start - 1
+        while word_end > 0 and text[word_end - 1] in _SPACES:
+            word_end -= 1
+        if word_end == 0 or word_end <= done or not (text[word_end - 1].isalpha() or text[word_end - 1] == "."):
             continue
         word_start = word_end - 1 if text[word_end - 1] == "." else word_end
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
             word_start -= 1
         if not text[word_start:word_end].lower().endswith(_STREET_SUFFIXES):
             abbreviated = _ABBREVIATED_RE.match(text, word_start)
+            if abbreviated and abbreviated["name"].lower() in _WORDS_LIKE_ABBREVIATIONS:
+                abbreviated = None  # "Ring 112", "Dag 3": a word, not "Storg 12"
             if abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS:
                 found.append((abbreviated.start(), abbreviated.end(), "PO405", ""))
                 done = abbreviated.end()
@@ -106,7 +114,9 @@ def find_streets(text: str) -> list[Candidate]:
                 found.append((start, m.end(), "PO405", ""))
                 done = m.end()
             continue
-        if name[0].islower():
+        if m["dir"] and lower in _SEPARATE_SUFFIXES:
+            pass  # "Östra vägen 23", "Lilla torget 3": the direction word is the name
+        elif name[0].islower():
             if m["dir"] or len(stem) < 2:
                 continue
             if suffix not in _LOWERCASE_STREET_SUFFIXES and not (
@@ -168,7 +178,20 @@ _POSTAL_CONTEXT_RE = re.compile(
 )
 
 
-POSTAL_HINT_RE = re.compile(rf"[0-9]{{3}}{SP}?[0-9]{{2}}{SP}+[^\W\d_]")
+_SPACES = frozenset(" \u00a0\u202f")
+
+
+def may_hold_postal(text: str, runs: list[tuple[int, int]]) -> bool:
+    """A five-digit run, or three digits and two with at most one space between (the runs
+    of numbers.digit_runs)."""
+    for index, (start, end) in enumerate(runs):
+        if end - start == 5:
+            return True
+        if end - start == 3 and index + 1 < len(runs):
+            nxt_start, nxt_end = runs[index + 1]
+            if nxt_end - nxt_start == 2 and (nxt_start == end or (nxt_start == end + 1 and text[end] in _SPACES)):
+                return True
+    return False
 
 
 def find_postal(text: str) -> list[Candidate]:

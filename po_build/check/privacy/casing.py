@@ -19,7 +19,6 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.indirect import words_of
 
 _CAPS_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]{2,})?(?![\w-])")
 _LOWER_RE = re.compile(r"(?<![\w./@\\-])[a-zåäöéüï]{3,}(?:-[a-zåäöéüï]{2,})?(?![\w/@\\]|[.-][a-zA-Z0-9])")
@@ -28,6 +27,12 @@ _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_]+)")
 
 # Abbreviations in capitals that are also names in the lists.
 _ABBREVIATIONS = pn.words("ivo als sip lss bo eva ali adam kim tim jo")
+
+
+# Before a listed name that is no Swedish word, these take a person ("hos malin",
+# "med sara"): there is no other reading of the word. "till" also takes places and
+# organisations, so "skrev till sara" stays a warning.
+_PERSON_PREPOSITIONS = pn.words("hos åt med")
 
 
 def _before(text: str, pos: int) -> str:
@@ -50,7 +55,7 @@ def _line_is_capitals(text: str, pos: int) -> bool:
 
 def _ambiguous(lower: str) -> bool:
     return (
-        lower in pn.WORD_NAMES or lower in pn.PLACE_NAMES or lower in pn.CALENDAR_NAMES
+        lower in pn.WORD_NAMES or lower in pn.PLACE_NAMES or lower in pn.other_places() or lower in pn.CALENDAR_NAMES
         or lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in _ABBREVIATIONS
     )
 
@@ -60,10 +65,19 @@ def _capital_names() -> frozenset[str]:
     return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 3 and not _ambiguous(n))
 
 
-def find_capitals(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
-    # A name in capitals is a listed name once lower-cased: without one among the text's
-    # words there is nothing to look for.
-    if _capital_names().isdisjoint(words_of(text.lower())):
+@functools.cache
+def _all_caps_names() -> frozenset[str]:
+    """Every name that can be found in capitals: _capital_names, and the short or ambiguous
+    ones that need a person's context."""
+    return frozenset(n for n in pn.given_names() | pn.last_names() if len(n) >= 2)
+
+
+def find_capitals(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
+    # A name in capitals is a listed name once lower-cased, and its capitals are in the text:
+    # a set intersection over the distinct words (in C) and a substring test for each of the
+    # few hits decide whether the pattern needs to run at all.
+    hits = _all_caps_names().intersection(words)
+    if not any(hit.upper() in text for hit in hits):
         return []
     given, last = pn.given_names(), pn.last_names()
     found: list[Candidate] = []
@@ -80,23 +94,42 @@ def find_capitals(text: str, covered: Callable[[int, int], bool]) -> list[Candid
         nxt = _CAPS_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
         if nxt and nxt.group().lower() in last and lower in given:
             end = nxt.end()
-        elif len(lower) < 4 or _ambiguous(lower):
+        elif (len(lower) < 4 or _ambiguous(lower)) and not _caps_person(text, m.start(), m.end(), lower):
             continue
         found.append((m.start(), end, "PO407", ""))
         done = end
     return found
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def _caps_person(text: str, start: int, end: int, lower: str) -> bool:
+    """A short or ambiguous name in capitals with a person's context: "Ring PER", "STIG har
+    fått avslag"; never an abbreviation ("med ALS")."""
+    if lower in _ABBREVIATIONS or lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.CALENDAR_NAMES:
+        return False
+    after = _after(text, end)
+    if after.islower() and (after in pn.PERSON_VERBS or after in pn.FINITE_VERBS):
+        return True
+    return _person_before(text, start) or _before(text, start).lower() == "ring"
+
+
+def _person_before(text: str, start: int) -> bool:
+    """A role, a verb of meeting or a greeting right before: "kuratorn linnea", "ringde
+    sven", "pratade med sven"."""
     before = _before(text, start).lower()
     if before in pn.ROLE_WORDS or before in pn.CONTACT_VERBS or before in pn.GREETINGS:
         return True
     if before == "med":
         with_verb = _before(text, start - len(_before(text, start)) - 1).lower()
-        if with_verb in pn.WITH_VERBS:
-            return True
+        return with_verb in pn.WITH_VERBS
+    return False
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    if _person_before(text, start) or _before(text, start).lower() in _PERSON_PREPOSITIONS:
+        return True
     after = _after(text, end)
-    return after.lower() in pn.PERSON_VERBS or (
+    # "anna har fått avslag": a listed name that is no Swedish word, then a finite verb.
+    return after.lower() in pn.PERSON_VERBS or after in pn.FINITE_VERBS or (
         after.islower() and after in pn.last_names() and after not in pn.names_that_are_words()
     )
 
@@ -110,17 +143,39 @@ def _lower_case_names() -> frozenset[str]:
     )
 
 
-def find_lower_case(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+@functools.cache
+def _lower_word_names() -> frozenset[str]:
+    """Given names that are also Swedish words: a name only after a role word."""
+    return frozenset(
+        n for n in pn.given_names() & pn.names_that_are_words()
+        if len(n) >= 3 and n not in pn.CALENDAR_NAMES and n not in pn.MONTHS and n not in pn.WEEKDAYS
+        # "klienten ville", "ombudet inga": a verb or a function word after a role is no name.
+        and n not in pn.FINITE_VERBS and n not in pn.FUNCTION_WORDS and n not in pn.PRONOUN_NAMES
+        and n not in pn.PERSON_VERBS and n not in _WORDS_AFTER_ROLES
+    )
+
+
+# Word-names that follow a role word as words: "kan klienten klara sig", "hur ska ombudet
+# lova det", "per vecka", "max två".
+_WORDS_AFTER_ROLES = pn.words("klara lova rita inge del per tom fina max junior mark dag olja ben sten matte")
+
+
+def find_lower_case(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     # Most texts hold no lower-case name at all: a set intersection over the distinct words
     # (done in C) finds the few to look at, instead of a Python test per word.
-    hits = _lower_case_names().intersection(words_of(text.lower()))
-    if not hits:
+    hits = _lower_case_names().intersection(words)
+    # A name that is also a word ("linnea", "viola") counts only right after a role word:
+    # "kuratorn linnea", "handläggaren rosa".
+    word_names = _lower_word_names().intersection(words)
+    if not hits and not word_names:
         return []
     given, last, words = pn.given_names(), pn.last_names(), pn.names_that_are_words()
     found: list[Candidate] = []
     for m in _LOWER_RE.finditer(text):
         word = m.group()
         if word not in hits:
+            if word in word_names and _person_before(text, m.start()) and not covered(m.start(), m.end()):
+                found.append((m.start(), m.end(), "PO407", ""))
             continue
         start, end = m.start(), m.end()
         before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)

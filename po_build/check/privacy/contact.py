@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
 
 _EMAIL_RE = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
@@ -40,15 +41,27 @@ _WRITTEN_RE = re.compile(
 _WRITTEN_HINTS = (" at ", "(at)", "[at]", "{at}", "<at>", "snabel", "( at", "[ at", "(a)", "[a]")
 
 
-def find_emails(text: str) -> list[Candidate]:
+# An organisation's shared mailbox names no person ("po@lund.se", "registrator@…"): a
+# yearly report gives one as its contact. Only these exact local parts.
+_FUNCTIONAL_MAILBOXES = pn.words(
+    """info kontakt po personligtombud personligt.ombud personligt_ombud personliga.ombud ombud
+    registrator registratur diarium kommun kommunen socialtjansten kundtjanst kundservice
+    support vaxel funktionsbrevlada noreply no-reply press webmaster"""
+)
+
+
+def _functional(address: str) -> bool:
+    return address.split("@", 1)[0].lower() in _FUNCTIONAL_MAILBOXES
+
+
+def find_emails(text: str, lowered: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "@" in text:
-        found += [(m.start(), m.end(), "PO404", "") for m in _EMAIL_RE.finditer(text)]
-    lowered = text.lower()
+        found += [(m.start(), m.end(), "PO404", "") for m in _EMAIL_RE.finditer(text) if not _functional(m.group())]
     # Substring tests first: the written-out forms are rare, and the pattern is not cheap.
     if "@" in text or any(hint in lowered for hint in _WRITTEN_HINTS):
         for m in _WRITTEN_RE.finditer(text):
-            if _EMAIL_RE.fullmatch(m.group()):
-                continue  # a plain address, found above
+            if _EMAIL_RE.fullmatch(m.group()) or m["local"].lower() in _FUNCTIONAL_MAILBOXES:
+                continue  # a plain address, found above, or a shared mailbox
             found.append((m.start(), m.end(), "PO404", ""))
     return found

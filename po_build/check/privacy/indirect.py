@@ -80,11 +80,10 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _places(text: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
+def _places(text: str, lowered: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     places = small_places()
     hits = set(words.intersection(_place_keys()) - _municipalities())
     if _multiword_first() & words:
-        lowered = text.lower()
         hits.update(name for name in _multiword() if name in lowered)
     found: list[Candidate] = []
     for key in hits:
@@ -188,11 +187,10 @@ def family_facts() -> _Phrases:
     return _load_phrases("familjeforhallanden.txt")
 
 
-def _phrase_hits(text: str, words: frozenset[str], phrases: _Phrases, code: str) -> list[Candidate]:
+def _phrase_hits(text: str, lowered: str, words: frozenset[str], phrases: _Phrases, code: str) -> list[Candidate]:
     hits = words.intersection(phrases.keys)
     if not hits:
         return []
-    lowered = text.lower()
     patterns = {
         _phrase_pattern(phrase)
         for form in hits
@@ -301,17 +299,17 @@ _OCCUPATION_HINTS = pn.words(
 )
 
 
-@functools.lru_cache(maxsize=4)
 def words_of(lowered: str) -> frozenset[str]:
-    """The distinct words of a lower-cased text (kept for the few rules that ask)."""
+    """The distinct words of a lower-cased text: scan_text makes it once for every detector."""
     return frozenset(_LOWER_WORDS_RE.findall(lowered))
 
 
-def find_indirect(text: str, lowered: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
-    words = words_of(lowered)
-    found = _places(text, words, covered)
-    found += _phrase_hits(text, words, diagnoses(), "PO411")
-    found += _phrase_hits(text, words, family_facts(), "PO412")
+def find_indirect(
+    text: str, lowered: str, words: frozenset[str], covered: Callable[[int, int], bool]
+) -> list[Candidate]:
+    found = _places(text, lowered, words, covered)
+    found += _phrase_hits(text, lowered, words, diagnoses(), "PO411")
+    found += _phrase_hits(text, lowered, words, family_facts(), "PO412")
     if not words.isdisjoint(_OCCUPATION_HINTS) and not words.isdisjoint(_occupation_forms()):
         found += _occupations(text, lowered)
     found += _events(text, lowered)

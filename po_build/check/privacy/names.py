@@ -4,160 +4,79 @@ a name from an ordinary word, a place or an organisation."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
 from po_build.check.privacy.indirect import small_places
 from po_build.check.privacy.sentences import is_sentence_start
+from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
+from po_build.check.privacy.variants import is_variant
 
 
 @functools.cache
 def _places_and_municipalities() -> frozenset[str]:
     # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
     places = small_places()
-    return frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
-
-_TOKEN = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?"
-
-
-# The word right after or right before a token, with what separates them: up to
-# three spaces, or a comma. Anything else (a full stop, a line break) ends the
-# context.
-_GAP = r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}"
-
-
-_NEXT_WORD_RE = re.compile(rf"(?P<gap>{_GAP})(?P<w>{_TOKEN})")
-
-
-_GAP_RE = re.compile(_GAP)
-
-
-_TOKEN_RE = re.compile(_TOKEN)
+    return (frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
+            | pn.other_places())
 
 
 @functools.cache
-def _capitalised_word_re() -> re.Pattern[str]:
-    # Every upper-case letter of the Basic Multilingual Plane as one character
-    # class, so that capitalised words are found without tokenising every word.
-    # Built on first use: it takes a few milliseconds.
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if chr(code).isupper():
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    upper = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-    return re.compile(rf"[{upper}][^\W\d_]*(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?")
+def _listed_places() -> frozenset[str]:
+    """Names in the name lists that are also places ("Nora", "Salem", "Lund"): names only with
+    evidence of a person."""
+    return pn.PLACE_NAMES | ((pn.given_names() | pn.last_names()) & _places_and_municipalities())
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    cap: bool
+def is_place_name(word: str) -> bool:
+    return word in _listed_places()
 
 
-def _make_token(start: int, word: str) -> _Token:
-    cap = word[0].isupper() and not (len(word) > 1 and word.isupper())
-    return _Token(start, start + len(word), word, word.lower(), cap)
+# "Klienten heter Ilse", "kallad Ziggy", "som alla kallar Kenta": words that name a person.
+_NAMING_VERBS = pn.words("heter hette kallad kallade kallas kallades kallat kallar kallats")
+# "kallar sig Ziggy", "kallade honom Kenta"
+_NAMING_OBJECTS = pn.words("sig honom henne hen")
+# ", sa Gunilla": a verb of saying right after what was said.
+_SPEECH_VERBS = pn.words("sa sade säger svarade svarar frågade frågar berättade berättar förklarade skrev")
+# Prepositions that take a person far more often than a place or an organisation.
+_PERSON_PREPOSITIONS = pn.words("hos åt")
+# Verbs of meeting that take an organisation or a place too ("besökte Rinkeby").
+_VISIT_VERBS = pn.words("besökte besöker")
+# Endings of Swedish nouns and definite forms ("Stadsmissionen", "Navet", "Gryning"): an
+# unlisted word with one of them is no given name, even in a person's slot.
+_NOUN_ENDINGS = (
+    "en", "et", "rna", "ning", "het", "else", "skap", "tion", "sion", "ism", "um", "ium", "ande", "ende",
+)
+_COORDINATORS = pn.words("och eller samt")
+# "gav Yaretzi fel besked": what is given goes to a person.
+_GIVE_VERBS = pn.words("gav ger gett ge")
+# The last part of a compound that names an organisation: "Kvinnojouren", "Tjejjouren",
+# "Ungdomsmottagningen", "Fritidsgården".
+_ORG_HEAD_TAILS = (*sorted(w for w in pn.ORG_HEADS if len(w) >= 5), "jouren", "enheten", "teamet")
+_DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
+_WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 
-
-# A neighbouring token and whether only spaces (not a comma) separate it.
-_Neighbour = tuple[_Token, bool]
-
-
-class NameRules:
+class NameRules(Tokens):
     """The context rules for personal names over one text."""
 
     def __init__(self, text: str, covered: Callable[[int, int], bool]) -> None:
-        self.text = text
+        super().__init__(text)
         self.covered = covered
         self.first = pn.given_names()
         self.last = pn.last_names()
         self._start_cache: dict[int, bool] = {}
-        self._next_cache: dict[int, _Neighbour | None] = {}
-        self._prev_cache: dict[int, _Neighbour | None] = {}
-
-    # -- tokens -----------------------------------------------------------
-    def candidates(self) -> list[_Token]:
-        text = self.text
-        found = []
-        for m in _capitalised_word_re().finditer(text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:"):
-                continue  # the tail of a longer word: "ID" in "BankID"
-            token = _make_token(start, m.group())
-            if token.cap:
-                found.append(token)
-        return found
-
-    def next(self, tok: _Token) -> _Neighbour | None:
-        if tok.end not in self._next_cache:
-            m = _NEXT_WORD_RE.match(self.text, tok.end)
-            self._next_cache[tok.end] = (
-                (_make_token(m.start("w"), m["w"]), "," not in m["gap"]) if m else None
-            )
-        return self._next_cache[tok.end]
-
-    def prev(self, tok: _Token) -> _Neighbour | None:
-        if tok.start not in self._prev_cache:
-            self._prev_cache[tok.start] = self._scan_prev(tok.start)
-        return self._prev_cache[tok.start]
-
-    def _scan_prev(self, pos: int) -> _Neighbour | None:
-        # A backward scan; a regular expression anchored at the end would try
-        # every start position in its window.
-        text = self.text
-        gap_start = pos
-        while gap_start > 0 and pos - gap_start < 5 and text[gap_start - 1] in " \t\u00a0,":
-            gap_start -= 1
-        gap = text[gap_start:pos]
-        if not _GAP_RE.fullmatch(gap):
-            return None
-        word_start = gap_start
-        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "-'’:"):
-            word_start -= 1
-        if word_start and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-            return None
-        word = text[word_start:gap_start]
-        if not _TOKEN_RE.fullmatch(word):
-            return None
-        return _make_token(word_start, word), "," not in gap
-
-    def next_word(self, tok: _Token) -> str:
-        """The word right after tok when only spaces separate them, else ''."""
-        neighbour = self.next(tok)
-        return neighbour[0].lower if neighbour and neighbour[1] else ""
-
-    def next_token(self, tok: _Token) -> _Token | None:
-        neighbour = self.next(tok)
-        return neighbour[0] if neighbour and neighbour[1] else None
-
-    def prev_word(self, tok: _Token, allow_comma: bool = False) -> str:
-        neighbour = self.prev(tok)
-        if neighbour and (neighbour[1] or allow_comma):
-            return neighbour[0].lower
-        return ""
-
-    def prev_token(self, tok: _Token) -> _Token | None:
-        neighbour = self.prev(tok)
-        return neighbour[0] if neighbour and neighbour[1] else None
 
     # -- lookups --------------------------------------------------------
-    def masked(self, tok: _Token) -> bool:
-        """Inside a structured finding, a URL, a known non-name or an allowed term."""
+    def masked(self, tok: Token) -> bool:
+        """Inside a structured finding, a URL, a known non-name or an allowed term, or an
+        organisation or a product ("Attention", "Kivra"; icke-namn.txt)."""
+        non_names = pn.non_name_words()
+        if tok.lower in non_names or (tok.lower[-1:] == "s" and tok.lower[:-1] in non_names):
+            return True
         return self.covered(tok.start, tok.end)
 
-    def sentence_start(self, tok: _Token) -> bool:
+    def sentence_start(self, tok: Token) -> bool:
         cached = self._start_cache.get(tok.start)
         if cached is None:
             cached = is_sentence_start(self.text, tok.start)
@@ -167,7 +86,7 @@ class NameRules:
     def listed(self, word: str) -> tuple[bool, bool]:
         return word in self.first, word in self.last
 
-    def lookup(self, tok: _Token) -> tuple[bool, bool, str]:
+    def lookup(self, tok: Token) -> tuple[bool, bool, str]:
         """(is first name, is surname, the form to classify ambiguity by)."""
         lower = tok.lower
         is_first, is_last = self.listed(lower)
@@ -185,7 +104,7 @@ class NameRules:
         if len(lower) >= 3 and lower[-1] == "s" and lower not in pn.GENITIVE_WORDS:
             base = lower[:-1].rstrip(":’'")
             is_first, is_last = self.listed(base)
-            if not (is_first or is_last) or base in pn.PLACE_NAMES or base in pn.CALENDAR_NAMES:
+            if not (is_first or is_last) or is_place_name(base) or base in pn.CALENDAR_NAMES:
                 return False, False, lower
             start = self.sentence_start(tok)
             if base in pn.WORD_NAMES:
@@ -198,20 +117,20 @@ class NameRules:
                 return is_first, is_last, base
         return False, False, lower
 
-    def owned_after(self, tok: _Token) -> bool:
+    def owned_after(self, tok: Token) -> bool:
         """A lower-case word after a genitive that can be what is owned: "Idas god man"."""
         nxt = self.next_token(tok)
         return nxt is not None and nxt.text[0].islower() and nxt.lower not in pn.FUNCTION_WORDS
 
-    def is_listed(self, tok: _Token) -> bool:
+    def is_listed(self, tok: Token) -> bool:
         is_first, is_last, _ = self.lookup(tok)
         return is_first or is_last
 
     @staticmethod
     def ambiguous(word: str) -> bool:
-        return word in pn.WORD_NAMES or word in pn.PLACE_NAMES or word in pn.CALENDAR_NAMES
+        return word in pn.WORD_NAMES or is_place_name(word) or word in pn.CALENDAR_NAMES
 
-    def surname_like(self, tok: _Token, strict: bool) -> bool:
+    def surname_like(self, tok: Token, strict: bool) -> bool:
         if not tok.cap or self.masked(tok):
             return False
         if self.is_listed(tok):
@@ -226,22 +145,23 @@ class NameRules:
         return not strict and lower.endswith(pn.WEAK_SURNAME_SUFFIXES)
 
     # -- context ----------------------------------------------------------
-    def strong_before(self, tok: _Token) -> bool:
+    def strong_before(self, tok: Token) -> bool:
         if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
             return True
         return self.prev_word(tok) in pn.GREETINGS
 
-    def contact_before(self, tok: _Token) -> bool:
+    def contact_before(self, tok: Token) -> bool:
         before = self.prev_word(tok)
         if before in pn.CONTACT_VERBS:
             return True
         prev = self.prev_token(tok)
         return before == "med" and prev is not None and self.prev_word(prev) in pn.WITH_VERBS
 
-    def org_context(self, first: _Token, last: _Token) -> bool:
+    def org_context(self, first: Token, last: Token) -> bool:
         """True when first..last sit inside an organisation's or a place's name."""
-        if self.prev_word(first) in pn.ORG_HEADS:
-            return True
+        head = self.prev_word(first)
+        if head in pn.ORG_HEADS or (len(head) >= 8 and head.endswith(_ORG_HEAD_TAILS)):
+            return True  # "Stiftelsen Activa", "Kvinnojouren Frida", "Ungdomsmottagningen Nova"
         prev = self.prev_token(first)
         if prev is not None and prev.cap and not self.sentence_start(prev):
             # Mid-sentence capitals in a row are one proper noun ("Kampanjen Rosa
@@ -253,17 +173,17 @@ class NameRules:
                 return True
         return self.next_word(last) in pn.ORG_TAILS
 
-    def date_context(self, tok: _Token) -> bool:
+    def date_context(self, tok: Token) -> bool:
         if self.prev_word(tok) in pn.DATE_WORDS:
             return True
         around = self.text[max(0, tok.start - 4) : tok.start] + " " + self.text[tok.end : tok.end + 6]
         return any(char.isdigit() for char in around)
 
-    def followed_by_comma(self, tok: _Token) -> bool:
+    def followed_by_comma(self, tok: Token) -> bool:
         return self.text[tok.end : tok.end + 1] == ","
 
     # -- decisions --------------------------------------------------------
-    def single(self, tok: _Token, is_first: bool, is_last: bool, form: str) -> bool:
+    def single(self, tok: Token, is_first: bool, is_last: bool, form: str) -> bool:
         strong = self.strong_before(tok)
         if self.org_context(tok, tok) and not strong:
             return False
@@ -274,7 +194,7 @@ class NameRules:
             return False
         start = self.sentence_start(tok)
         human_verb_after = nxt is not None and nxt.lower in pn.PERSON_VERBS
-        if form in pn.PLACE_NAMES:
+        if is_place_name(form):
             if self.prev_word(tok) in pn.PLACE_PREPOSITIONS and not strong:
                 return False
             return strong or self.contact_before(tok) or human_verb_after
@@ -295,10 +215,32 @@ class NameRules:
             # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
             # a finite verb unless it is the subject, a person.
             verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
-            return strong or verb_after or self.followed_by_comma(tok)
+            return strong or verb_after or self.followed_by_comma(tok) or self.beside_person(tok)
         return is_first or is_last
 
-    def unknown_after_role(self, tok: _Token) -> bool:
+    def beside_person(self, tok: Token) -> bool:
+        """"Rosa och ombudet skrev", "Stig och hans bror": coordinated with a person, the
+        word is one too."""
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.lower != "och":
+            return False
+        then = self.next_token(nxt)
+        return then is not None and not then.cap and (
+            then.lower in pn.PERSON_NOUNS or then.lower in pn.ROLE_WORDS or then.lower in ("hans", "hennes")
+        )
+
+    def with_relative(self, tok: Token) -> bool:
+        """"Aiyana och hennes mamma kom": only a person is named together with their relative."""
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.lower != "och":
+            return False
+        owner = self.next_token(nxt)
+        if owner is None or owner.lower not in ("hennes", "hans", "hens"):
+            return False
+        owned = self.next_token(owner)
+        return owned is not None and not owned.cap and owned.lower in pn.PERSON_NOUNS
+
+    def unknown_after_role(self, tok: Token) -> bool:
         """An unlisted word that a role word announces: "handläggaren Roksana",
         or, set off by commas, "kontaktpersonen, Yonas, har slutat"."""
         lower = tok.lower
@@ -332,7 +274,7 @@ class NameRules:
             return False
         return not self.org_context(tok, tok)
 
-    def meets_person(self, tok: _Token) -> bool:
+    def meets_person(self, tok: Token) -> bool:
         """"... att Ljiljana ringde": an unlisted word, no place, before a verb only people do."""
         if tok.lower in _places_and_municipalities() or tok.lower.removesuffix("s") in _places_and_municipalities():
             return False
@@ -344,7 +286,135 @@ class NameRules:
         nxt = self.next_token(tok)
         return nxt is not None and not nxt.cap and nxt.lower in pn.PERSON_VERBS
 
-    def unknown_given_name(self, tok: _Token) -> bool:
+    def name_shaped(self, tok: Token) -> bool:
+        """An unlisted capitalised word that can be a given name from anywhere: mid-sentence,
+        no place, organisation, role or Swedish-looking noun, not part of a longer proper noun."""
+        lower = tok.lower
+        if len(lower) < 3 or tok.text.isupper() or "å" in lower or "ä" in lower:
+            return False
+        if lower in _places_and_municipalities() or lower.removesuffix("s") in _places_and_municipalities():
+            return False
+        if lower in pn.ROLE_WORDS or lower in pn.ORG_HEADS or lower in pn.ORG_TAILS or lower in pn.GREETINGS:
+            return False
+        if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS:
+            return False
+        if lower.endswith(_NOUN_ENDINGS) or lower.endswith(pn.ORG_SUFFIXES):
+            return False
+        head = tok.text.split("-")[0]
+        if len(head) > 1 and head.isupper():
+            return False
+        if self.masked(tok) or (
+            self.sentence_start(tok) and not (self.role_after(tok, strict=True) or self.with_relative(tok))
+        ):
+            return False
+        nxt = self.next_token(tok)
+        if nxt is not None and nxt.cap and not self.is_listed(nxt):
+            return False  # "Villa Solbacken", "Unga Kris": one proper noun of several words
+        return not self.org_context(tok, tok)
+
+    def unlisted_person(self, tok: Token) -> bool:
+        # The slot first: it looks only at the neighbouring words, and most capitalised
+        # words are in none (name_shaped asks where the sentence starts, which costs more).
+        return self.person_slot(tok) and self.name_shaped(tok)
+
+    def variant_name(self, tok: Token) -> bool:
+        """A spelling variant of a listed given name ("Sesilia", "Sakarias"): mid-sentence like
+        any unlisted name; at a sentence start only as the subject of a verb, and not in the
+        definite form of a noun ("Klassen har")."""
+        if not is_variant(tok.lower) or self.masked(tok):
+            return False
+        if not self.sentence_start(tok):
+            return self.name_shaped(tok)
+        if tok.lower.endswith(_DEFINITE_ENDINGS):
+            return False
+        nxt = self.next_token(tok)
+        if nxt is None or nxt.cap or not (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS):
+            return False
+        return not self.org_context(tok, tok)
+
+    def person_slot(self, tok: Token) -> bool:
+        """A place in the sentence that only a person fills: "heter Ilse", "kallad Ziggy",
+        ", sa Gunilla", "hos Jovana", "möte med Nadifa", "hjälpte Dessalegn",
+        "Torbjörn, handläggare på …"."""
+        neighbour = self.prev(tok)
+        if neighbour is None or not neighbour[1]:
+            # no word right before: the usual case
+            return self.role_after(tok) or self.with_relative(tok)
+        before = neighbour[0].lower
+        prev = neighbour[0]
+        if before in _GIVE_VERBS:
+            nxt = self.next_token(tok)
+            return nxt is not None and not nxt.cap  # "gav Yaretzi fel besked"
+        if before in _COORDINATORS:
+            # "ombudet och Siyad", "hennes bror och Amanuel": beside a person, a person
+            first = self.prev_word(prev)
+            if first in pn.PERSON_NOUNS or first in pn.ROLE_WORDS:
+                return True
+        if before in _NAMING_VERBS:
+            # "Klienten heter Ilse", but not "Projektet heter Växtkraft": a thing as subject.
+            subject = self.prev_word(prev) if prev is not None else ""
+            return not (subject.endswith(("et", "en", "an")) and subject not in pn.PERSON_NOUNS
+                        and subject not in pn.ROLE_WORDS)
+        if before in _NAMING_OBJECTS and prev is not None and self.prev_word(prev) in _NAMING_VERBS:
+            return True
+        if before in _SPEECH_VERBS and prev is not None:
+            i = prev.start - 1
+            while i >= 0 and self.text[i] in " \t\u00a0":
+                i -= 1
+            return i >= 0 and self.text[i] in ",\"”'’–—"
+        if before in _PERSON_PREPOSITIONS or (before in pn.CONTACT_VERBS and before not in _VISIT_VERBS):
+            return True
+        if self.contact_before(tok):
+            return True
+        return self.role_after(tok)
+
+    def role_after(self, tok: Token, strict: bool = False) -> bool:
+        """"Torbjörn, handläggare på Försäkringskassan", "Maja, klientens syster": a comma and
+        a role, the way a person is introduced. At the start of a sentence (strict) the role
+        must go on with where the person works or whose relative they are, so that a list of
+        roles ("Ombud, chef och styrgrupp …") is no introduction."""
+        if "," not in self.text[tok.end : tok.end + 3]:
+            return False  # no comma after: the usual case
+        after = NEXT_WORD_RE.match(self.text, tok.end)
+        if after is None or "," not in after["gap"]:
+            return False
+        word = after["w"].lower()
+        if word in ("klientens", "hennes", "hans"):
+            return True
+        if word not in pn.ROLE_WORDS or word.endswith("en"):
+            return False
+        if not strict:
+            return True
+        then = NEXT_WORD_RE.match(self.text, after.end())
+        return then is not None and then["w"].lower() in _WORKPLACE_PREPOSITIONS
+
+    def coordinated(self, tok: Token, found: list[Candidate]) -> bool:
+        """An unlisted name beside a found one: "Samira och Jovana", "Leila, Omid och …"."""
+        ends = {c[1] for c in found}
+        starts = {c[0] for c in found}
+        # before: "Samira och Jovana", "Samira, Jovana"
+        prev = self.prev(tok)
+        if prev is not None:
+            word, spaces_only = prev
+            if not spaces_only and word.end in ends:
+                return True
+            if spaces_only and word.lower in _COORDINATORS:
+                before = self.prev(word)
+                if before is not None and before[0].end in ends:
+                    return True
+        # after: "Jovana och Samira", "Jovana, Samira"
+        nxt = self.next(tok)
+        if nxt is not None:
+            word, spaces_only = nxt
+            if not spaces_only and word.start in starts:
+                return True
+            if spaces_only and word.lower in _COORDINATORS:
+                after = self.next(word)
+                if after is not None and after[0].start in starts:
+                    return True
+        return False
+
+    def unknown_given_name(self, tok: Token) -> bool:
         lower = tok.lower
         if not tok.cap or self.masked(tok) or self.is_listed(tok) or len(lower) < 2:
             return False
@@ -358,7 +428,7 @@ class NameRules:
         # inflected-looking words are left out.
         return not lower.endswith(pn.SWEDISH_WORD_ENDINGS)
 
-    def extend(self, tok: _Token, strict: bool) -> list[_Token]:
+    def extend(self, tok: Token, strict: bool) -> list[Token]:
         """The tokens of a full name starting at tok (at most three words)."""
         group = [tok]
         while len(group) < 3:
@@ -368,23 +438,30 @@ class NameRules:
             group.append(nxt)
         return group
 
-    def accept_group(self, first: _Token, last: _Token, forms: list[str]) -> bool:
-        if all(f in pn.PLACE_NAMES or f in pn.CALENDAR_NAMES for f in forms):
+    def accept_group(self, first: Token, last: Token, forms: list[str]) -> bool:
+        if all(is_place_name(f) or f in pn.CALENDAR_NAMES for f in forms):
             return False
         return not self.org_context(first, last)
 
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
+        unlisted: list[Token] = []
         done = -1  # end of the last name found or skipped as a group
         for tok in self.candidates():
             if tok.start < done:
                 continue
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if self.unknown_after_role(tok) and not self.masked(tok):
+                if (
+                    (self.unknown_after_role(tok) and not self.masked(tok))
+                    or self.unlisted_person(tok)
+                    or self.variant_name(tok)
+                ):
                     group = self.extend(tok, strict=False)
                     found.append((tok.start, group[-1].end, "PO407", ""))
                     done = group[-1].end
+                else:
+                    unlisted.append(tok)
                 continue
             if self.masked(tok):
                 continue
@@ -405,4 +482,11 @@ class NameRules:
                     start = prev.start
                 found.append((start, tok.end, "PO407", ""))
                 done = tok.end
+        if found and unlisted:
+            taken = [(c[0], c[1]) for c in found]
+            extra = [
+                (t.start, t.end, "PO407", "") for t in unlisted
+                if not any(s <= t.start < e for s, e in taken) and self.name_shaped(t) and self.coordinated(t, found)
+            ]
+            found += extra
         return found

@@ -76,16 +76,38 @@ _PHONE_RE = re.compile(
 )
 
 
-_DIGIT_RUN_RE = re.compile(r"[0-9]+")
-
-
 DIGIT_RE = re.compile(r"[0-9]")
 
 
-SIX_DIGITS_RE = re.compile(r"[0-9]{6}")
+# Every run of digits in a text, found once: the structured detectors look only where
+# the runs say they could match (a pattern tried at every position of a text costs far
+# more than this one pass, whose first character class the regex engine searches for).
+DIGIT_RUN_RE = re.compile(r"[0-9]+")
+
+Runs = list[tuple[int, int]]
 
 
-PHONE_HINT_RE = re.compile(r"0[1-9](?:[-– \u00a0\u202f/().]{0,3}[0-9]){5}|\+|00[ \u00a0]?46")
+def digit_runs(text: str) -> Runs:
+    return [m.span() for m in DIGIT_RUN_RE.finditer(text)] if DIGIT_RE.search(text) else []
+
+
+def may_hold_pnr(runs: Runs) -> bool:
+    return any(end - start >= 6 for start, end in runs)
+
+
+# What every telephone number starts with: "+", "00 46", or a 0 that follows no letter, digit
+# or dot (so the "015-01-02" inside a date is none) with at least five more digits. The 0 comes
+# before the look-behind so that the pattern has a literal start, which the regex engine
+# searches for in C instead of trying the pattern at every position.
+_PHONE_HINT_RE = re.compile(r"0(?<![\w.]0)[1-9](?:[-– \u00a0\u202f/().]{0,3}[0-9]){5}")
+
+
+def may_hold_phone(text: str) -> bool:
+    # One pattern per alternative: an alternation has no literal start to search for.
+    return "+" in text or _PHONE_HINT_RE.search(text) is not None or _INTL_HINT_RE.search(text) is not None
+
+
+_INTL_HINT_RE = re.compile(rf"00{SP}?46")
 
 
 # Numbers that reach a service, never a person.
@@ -94,7 +116,7 @@ _SERVICE_PREFIXES = ("020", "077", "0900", "0939", "0944", "099")
 
 def _trim_digits(text: str, start: int, end: int, lo: int, hi: int) -> int | None:
     """End of the longest prefix of digit groups in text[start:end] with lo..hi digits."""
-    runs = [(m.end(), len(m.group())) for m in _DIGIT_RUN_RE.finditer(text, start, end)]
+    runs = [(m.end(), len(m.group())) for m in DIGIT_RUN_RE.finditer(text, start, end)]
     total = sum(length for _, length in runs)
     while runs and total > hi:
         total -= runs.pop()[1]
@@ -108,6 +130,19 @@ def _trim_digits(text: str, start: int, end: int, lo: int, hi: int) -> int | Non
 _DOTTED_PHONE_RE = re.compile(r"(?<![\w.])0[1-9][0-9]{1,3}\.[0-9]{2,3}(?:\.[0-9]{2}){2,3}(?![\w]|\.[0-9])")
 
 
+# A switchboard or a customer service is an organisation's number, not a person's:
+# "växel 046-35 50 00", "kundtjänst: 0771-…".
+_SWITCHBOARD_BEFORE_RE = re.compile(
+    r"\b(?:växel|växeln|vxl|telefonväxel|telefonväxeln|kundtjänst|kundtjänsten|kundservice)\b"
+    r"[ \t.:]*(?:tel\.?|telefon)?[ \t.:]*$",
+    re.IGNORECASE,
+)
+
+
+def _switchboard(text: str, start: int) -> bool:
+    return _SWITCHBOARD_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 def find_phones(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "." in text:
@@ -119,17 +154,19 @@ def find_phones(text: str) -> list[Candidate]:
         if m["intl"]:
             body_start = m.start("irest")
             end = _trim_digits(text, body_start, m.end(), 7, 9)
-            national = "0" + "".join(_DIGIT_RUN_RE.findall(text, body_start, end or body_start))
+            national = "0" + "".join(DIGIT_RUN_RE.findall(text, body_start, end or body_start))
         elif m["paren"]:
             end = _trim_digits(text, m.start(), m.end(), 8, 10)
-            national = "".join(_DIGIT_RUN_RE.findall(text, m.start(), end or m.start()))
+            national = "".join(DIGIT_RUN_RE.findall(text, m.start(), end or m.start()))
         else:
             end = _trim_digits(text, m.start(), m.end(), 8, 10)
-            national = "".join(_DIGIT_RUN_RE.findall(text, m.start(), end or m.start()))
+            national = "".join(DIGIT_RUN_RE.findall(text, m.start(), end or m.start()))
         if end is None or national.startswith(_SERVICE_PREFIXES):
             continue
         # A number glued to letters ("0701234567abc") is some code, not a phone number.
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue
+        if _switchboard(text, m.start()):
             continue
         found.append((m.start(), end, "PO403", ""))
     return found

@@ -37,141 +37,24 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 
-from po_build.check.privacy.addresses import POSTAL_HINT_RE, find_postal, find_streets
+from po_build.check.privacy.addresses import find_postal, find_streets, may_hold_postal
 from po_build.check.privacy.ages import find_ages
 from po_build.check.privacy.casing import find_capitals, find_lower_case
 from po_build.check.privacy.contact import URL_RE, find_emails
 from po_build.check.privacy.findings import CODES, PRIORITY, Candidate, Finding, finding_message, resolve
-from po_build.check.privacy.indirect import find_indirect, municipality_stems
+from po_build.check.privacy.indirect import find_indirect, municipality_stems, words_of
 from po_build.check.privacy.names import NameRules
 from po_build.check.privacy.normalise import hidden_in, normalise
-from po_build.check.privacy.numbers import DIGIT_RE, PHONE_HINT_RE, SIX_DIGITS_RE, find_phones, find_pnr
+from po_build.check.privacy.numbers import digit_runs, find_phones, find_pnr, may_hold_phone, may_hold_pnr
 from po_build.check.privacy.terms import BUILTIN_NON_NAMES_MATCHER, TermMatcher, clean_terms, term_matcher
 
 __all__ = ["CODES", "Finding", "scan_text"]
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Personnummer and samordningsnummer
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Telephone numbers
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# E-mail, URLs
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Street addresses and postal codes
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Ages
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Names
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# Masks for allowed terms and known non-names
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------
-# The scan
 
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
     return starts
-
-
-
-
 
 
 def _masker(text: str, known_non_names: Iterable[str], allowed: TermMatcher | None) -> Callable[[int, int], bool]:
@@ -207,21 +90,23 @@ def scan_text(
     text = normalised.text
     allowed = term_matcher(clean_terms(allowed_terms))
     lowered = text.lower()  # only for cheap "is this word anywhere" tests
+    words = words_of(lowered)  # the distinct words, for set look-ups in the detectors
 
     candidates: list[Candidate] = []
-    if DIGIT_RE.search(text):
-        # Each structured pattern runs only where a cheap pre-test (a pattern
-        # that starts with a plain character class) says it could match.
-        if SIX_DIGITS_RE.search(text):
+    runs = digit_runs(text)
+    if runs:
+        # Each structured pattern runs only where a cheap pre-test on the runs of digits
+        # (or a pattern with a literal start) says it could match.
+        if may_hold_pnr(runs):
             candidates += find_pnr(text)
-        if PHONE_HINT_RE.search(text):
+        if may_hold_phone(text):
             candidates += find_phones(text)
-        if POSTAL_HINT_RE.search(text):
+        if may_hold_postal(text, runs):
             candidates += find_postal(text)
-        candidates += find_streets(text)
-    candidates += find_emails(text)
-    candidates += find_ages(text, lowered)
-    candidates += find_indirect(text, lowered, _masker(text, known_non_names, allowed))
+        candidates += find_streets(text, runs)
+    candidates += find_emails(text, lowered)
+    candidates += find_ages(text, lowered, words)
+    candidates += find_indirect(text, lowered, words, _masker(text, known_non_names, allowed))
 
     if not skip_names:
         structured = [c for c in candidates if PRIORITY[c[2]] <= PRIORITY["PO405"]]
@@ -235,7 +120,7 @@ def scan_text(
             return any(terms.covers(text, start, end) for terms in term_lists)
 
         candidates += NameRules(text, covered).find()
-        candidates += find_capitals(text, covered) + find_lower_case(text, covered)
+        candidates += find_capitals(text, words, covered) + find_lower_case(text, words, covered)
 
     if allowed is not None:
         candidates = [c for c in candidates if not allowed.covers(text, c[0], c[1])]

@@ -57,4 +57,4 @@ def _clean_cached(terms: tuple[object, ...]) -> tuple[str, ...]:
     return _clean(terms)
 
 
-BUILTIN_NON_NAMES_MATCHER = term_matcher(pn.BUILTIN_NON_NAMES)
+BUILTIN_NON_NAMES_MATCHER = term_matcher(pn.BUILTIN_NON_NAMES + pn.non_name_phrases())

@@ -256,7 +256,8 @@ NON_FINAL_ABBREVIATIONS: frozenset[str] = _words(
 
 # Number words from 16 to 99, for ages written out ("trettiofem år").
 def _number_words() -> dict[str, int]:
-    words = {"sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19}
+    words = {"tretton": 13, "fjorton": 14, "femton": 15,
+             "sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19}
     units = ("", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio")
     tens = ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio")
     for t, ten in enumerate(tens):
@@ -268,6 +269,13 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS: dict[str, int] = _number_words()
 
+_ONE_TO_TWELVE = ("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+
+# One to twelve, for a child's age in a compound ("sexåriga dottern", "femåringen").
+SMALL_NUMBER_WORDS: dict[str, int] = {
+    w: n for n, w in enumerate(_ONE_TO_TWELVE, start=1)
+}
+
 # Words for people, used by the age rules ("klienten, 23 år", "hennes 7-årige son").
 PERSON_NOUNS: frozenset[str] = _words(
     """
@@ -277,6 +285,8 @@ PERSON_NOUNS: frozenset[str] = _words(
     makan fru frun patient patienten brukare brukaren student studenten pensionär
     pensionären tjej tjejen kille killen förälder föräldern ensamstående kusin kusinen
     barnbarn barnbarnet tvilling tvillingen hon han hen
+    barnen döttrarna sönerna tvillingarna syskonen flickorna pojkarna bröderna systrarna
+    mormor morfar farmor farfar
     """
 )
 
@@ -344,7 +354,7 @@ def last_names() -> frozenset[str]:
     return _read_names("namn_efternamn.txt")
 
 
-def _data_lines(filename: str) -> list[str]:
+def data_lines(filename: str) -> list[str]:
     text = resources.files("po_build").joinpath("data", filename).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
@@ -353,7 +363,7 @@ def _data_lines(filename: str) -> list[str]:
 def nicknames() -> frozenset[str]:
     """Both sides of every pair in smeknamn.txt ("lasse = lars", "jessika = jessica"), lower case."""
     out: set[str] = set()
-    for line in _data_lines("smeknamn.txt"):
+    for line in data_lines("smeknamn.txt"):
         out.update(part.strip().lower() for part in line.split("=") if part.strip())
     return frozenset(out)
 
@@ -367,4 +377,25 @@ def given_names() -> frozenset[str]:
 @functools.cache
 def names_that_are_words() -> frozenset[str]:
     """Given names that are ordinary words in lower case (namn-som-ord.txt): "stig", "rosa"."""
-    return frozenset(line.lower() for line in _data_lines("namn-som-ord.txt"))
+    return frozenset(line.lower() for line in data_lines("namn-som-ord.txt"))
+
+
+@functools.cache
+def other_places() -> frozenset[str]:
+    """Places abroad and Swedish towns and districts that orter.tsv lacks (orter-ovriga.txt)."""
+    return frozenset(line.lower() for line in data_lines("orter-ovriga.txt"))
+
+
+def _non_names() -> list[str]:
+    return data_lines("icke-namn.txt")
+
+
+@functools.cache
+def non_name_words() -> frozenset[str]:
+    """One-word organisations, services and products that are never a person (icke-namn.txt)."""
+    return frozenset(t.lower() for t in _non_names() if " " not in t)
+
+
+def non_name_phrases() -> tuple[str, ...]:
+    """The phrases of icke-namn.txt with more than one word, for the term matcher."""
+    return tuple(t for t in _non_names() if " " in t)
