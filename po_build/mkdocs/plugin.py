@@ -11,31 +11,40 @@ from __future__ import annotations
 
 import logging
 import os
+import time
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from po_build.check.memo import CheckMemo
 from po_build.check.privacy.files import scan_file_text
-from po_build.check.result import Result
 from po_build.check.tree import check_tree
 from po_build.contract.layout import ATTACHMENT_DIR
+from po_build.load import store
+from po_build.load.store import Store, digest
 from po_build.mkdocs import files as site_files
+from po_build.mkdocs import logs
+from po_build.mkdocs.cache import build_cache, pdf_line
 from po_build.mkdocs.config import PoConfig, accessibility_of, parse_day
-from po_build.mkdocs.head import decorate
-from po_build.model.records import Content
+from po_build.mkdocs.head import decorate, hide_charts, show_charts
+from po_build.mkdocs.preview import ERROR_TEMPLATES, ERRORS_URL, Preview, page_url, site_fingerprint
+from po_build.mkdocs.server import LazyData, with_preview
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.opendata.registry import open_data_files
@@ -43,12 +52,15 @@ from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import start_context
-from po_build.project.projection import Projection, project
+from po_build.project.fingerprint import Fingerprints
+from po_build.project.projection import PageFacts, Projection, project
 from po_build.render.markdown import clean_page, escape_meta
 from po_build.render.templating import environment
 
 log = logging.getLogger("mkdocs.plugins.po")
 LIST_TEMPLATES = {"lista.html", "positivt.html"}
+# Pages that only repeat what the report pages say: kept out of the search index.
+UNSEARCHED_TEMPLATES = LIST_TEMPLATES | {"aktor.html"}
 _YES, _NO = ("1", "true", "ja"), ("0", "false", "nej")
 
 
@@ -65,11 +77,45 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.feeds: dict[str, str] = {}
         self.serving = False
         self.today = date.today()
+        self.store: Store | None = None
+        self.memo: CheckMemo | None = None
+        self.charts: dict[str, list[str]] = {}  # a page's charts, between its content and its output
+        self.preview: Preview | None = None  # while serving: what one save keeps from the last
+        self.rendered: dict[str, str] = {}  # po templates rendered before the build (preview)
+        self.page_urls: list[str] = []
+        self.noted = False
+        self.lazy_data = LazyData()
+        self.made_data: Callable[[], dict[str, bytes]] | None = None
+        self.env_for: Path | None = None
 
     # -- configuration -------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            self.preview = Preview(incremental=dirty)
+            logs.install()
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """The banner with the number of errors, put into each page as it is served (banner.py)."""
+        preview = self.preview
+        if preview is None:
+            return server
+        mount = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+        def error_urls() -> set[str]:
+            return {mount + ERRORS_URL} | {mount + page_url(src) for src in preview.errors.pages}
+
+        app = server.get_app()
+        if app is not None:
+            server.set_app(with_preview(app, lambda: preview.errors, mount + ERRORS_URL, error_urls,
+                                        self.lazy_data, mount))
+        return server
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if os.environ.get("PO_INTERN") in _YES:
@@ -82,9 +128,21 @@ class PoPlugin(BasePlugin[PoConfig]):
                 self.today = parse_day(os.environ["PO_IDAG"])
             except ValueError as err:
                 raise PluginError(f"po: miljövariabeln PO_IDAG {err}") from None
-        for note in accessibility_of(self.config).notes:
-            log.info(f"po: {note}")
-        self.env = environment(Path(config.config_file_path).parent / "overrides" / "po")
+        if not self.noted:  # `mkdocs serve` reads the configuration again on every save: say it once
+            for note in accessibility_of(self.config).notes:
+                log.info(f"po: {note}")
+            self.noted = self.serving
+        overrides = Path(config.config_file_path).parent / "overrides" / "po"
+        if self.env is None or self.env_for != overrides:
+            # Kept between the rebuilds of `mkdocs serve`: Jinja compiles each template once
+            # and notices an edited override by itself (auto_reload).
+            self.env, self.env_for = environment(overrides), overrides
+        wanted = build_cache(Path(config.config_file_path).parent, self.config.cache)
+        if wanted is None or self.store is None or wanted.root != self.store.root:
+            self.store = wanted  # the same one between the rebuilds of `mkdocs serve`
+        store.use(self.store)
+        if self.memo is None or self.memo.store is not self.store:
+            self.memo = CheckMemo(self.store)
         for css in (site_files.CSS_PATH, site_files.REPORT_CSS_PATH):
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -94,25 +152,35 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     # -- files: check, project, add generated pages --------------------------------
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.lazy_data.building()
+        self.made_data = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.lazy_data.built(None)  # the last build's data stays
+
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         self.summary = ""  # `mkdocs serve` rebuilds with the same plugin: no stale line after an error
-        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root)
+        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root, memo=self.memo)
         for problem in result.warnings:
             log.info(problem.format())
         if result.errors:
             for problem in result.errors:
                 log.error(problem.format())
-            if self.serving:
-                return self._error_site(files, config, result)
-            raise PluginError(
-                f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
-                "(kör 'po check' för samma lista)"
-            )
+            if self.preview is None:
+                raise PluginError(
+                    f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
+                    "(kör 'po check' för samma lista)"
+                )
+        content = result.content
+        if self.preview is not None:
+            prefix = os.path.relpath(docs_dir.resolve(), root.resolve()).replace(os.sep, "/")
+            content = self.preview.content_to_show(result, "" if prefix == "." else prefix + "/")
         self.projection = p = project(
-            result.content, "intern" if self.config.intern else "public",
+            content, "intern" if self.config.intern else "public",
             organisation=self.config.organisation, region=self.config.region, k=self.config.minsta_antal,
         )
         # What MkDocs itself would publish, before we take anything away: the summary
@@ -124,14 +192,31 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.feeds = {} if p.internal else {path: title for title, path in feed_links(p)}
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
                                 organisation=self.config.organisation, accessibility=accessibility_of(self.config))
-        self.specs = {spec.src_uri: spec for spec in build_pages(p, settings)}
-        site_files.add_pages(files, config, list(self.specs.values()))
+        specs = build_pages(p, settings)
+        if self.preview is not None:
+            own = {f.src_uri for f in files if f.is_documentation_page()}
+            specs = self.preview.error_pages(specs, own)
+            for src in self.preview.errors.pages & own:
+                files.remove(files.get_file_from_path(src))  # type: ignore[arg-type]  # in `own`, so there
+        self.specs = {spec.src_uri: spec for spec in specs}
+        if self.preview is not None and self.preview.incremental:
+            for spec in specs:
+                files.append(self.preview.generated_page(config, spec.src_uri))
+        else:
+            site_files.add_pages(files, config, specs)
         site_files.add_assets(files, config)
         if not p.internal:
-            if not config.site_url:
+            if not config.site_url and not self.serving:
                 log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
-            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva),
-                                                **feed_files(p, config.site_url or "")})
+            positive, site_url = self.config.positiva, config.site_url or ""
+
+            def data() -> dict[str, bytes]:
+                return {**open_data_files(p, positive), **feed_files(p, site_url)}
+
+            if self.preview is not None and self.preview.incremental:
+                self.made_data = data  # made when asked for (server.py)
+            else:
+                site_files.add_data(files, config, data())
 
         published_attachments = sum(
             1 for f in files if f.src_uri.startswith(f"{ATTACHMENT_DIR}/") and f.inclusion.is_included()
@@ -143,23 +228,39 @@ class PoPlugin(BasePlugin[PoConfig]):
         else:
             shown = len(p.reports)
             self.summary += f" ({shown} {'rapport' if shown == 1 else 'rapporter'} visas)"
+        if result.errors:
+            self.summary += f"; {result.summary()}, se sidan {ERRORS_URL}"
+        if self.preview is not None and self.preview.incremental:
+            self._plan_rebuild(files, config)
         return files
 
-    def _error_site(self, files: Files, config: MkDocsConfig, result: Result) -> Files:
-        """While previewing, a page listing the errors instead of a stopped server.
-
-        `mkdocs serve` then keeps watching, and the next save that fixes the file
-        brings the site back without a restart.
-        """
-        self.projection = project(Content([], [], result.content.vocabulary), "public")
-        self.feeds = {}
-        kept = Files([f for f in files if not (f.is_documentation_page() or site_files.is_source(f.src_uri)
-                                              or f.src_uri.startswith(f"{ATTACHMENT_DIR}/"))])
-        spec = PageSpec("index.md", "Det finns fel att rätta", "fel.html", {"problems": result.errors})
-        self.specs = {spec.src_uri: spec}
-        kept.append(File.generated(config, spec.src_uri, content=""))
-        site_files.add_assets(kept, config, only=(site_files.CSS_PATH,))
-        return kept
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """Give every page a token of what it is made from, and let the preview delete the
+        output of each page whose token changed (preview.py)."""
+        assert self.preview is not None and self.projection is not None
+        site = site_fingerprint(config, dict(self.config), [self.today.isoformat(), repr(sorted(self.feeds.items()))])
+        fingerprints = Fingerprints(self.projection)
+        tokens: dict[str, str] = {}
+        self.rendered = {}
+        for f in files.documentation_pages():
+            spec = self.specs.get(f.src_uri)
+            if spec is not None:
+                made_of = fingerprints.of(spec.context)
+                if made_of is None:  # something without a stable digest: make the page and compare it
+                    self.rendered[f.src_uri] = html = self._render_spec(spec, f.url)
+                    made_of = "html:" + digest(html)
+                tokens[f.src_uri] = digest(site, f.url, spec.title, spec.template, repr(spec.toc), made_of)
+            elif f.url in ("", "./", "index.html"):
+                start = start_context(self.projection, self.today.year)
+                made_of = fingerprints.of(start)
+                if made_of is None:
+                    self.rendered[f.src_uri] = html = self._start_html(f.url)
+                    made_of = "html:" + digest(html)
+                tokens[f.src_uri] = digest(site, f.src_uri, "start", made_of)
+            else:
+                tokens[f.src_uri] = digest(site, f.src_uri)
+        self.page_urls = [f.url for f in files.documentation_pages()]
+        self.preview.plan(files, tokens)
 
     # -- pages ---------------------------------------------------------------------
 
@@ -172,55 +273,86 @@ class PoPlugin(BasePlugin[PoConfig]):
         # Material writes the title into <title>, the header and the search index without
         # escaping it (MkDocs titles are HTML): a report's rubrik must arrive escaped.
         page.meta["title"] = escape(spec.title, quote=False)
-        if spec.template in LIST_TEMPLATES:
-            # Lists repeat what the report pages say; indexing them would only make
-            # every hit appear many times (and the index, and the build, much larger).
+        if spec.template in UNSEARCHED_TEMPLATES | ERROR_TEMPLATES:
+            # Lists and actor pages repeat what the report pages say; indexing them would
+            # only make every hit appear many times (and the index, and the build, larger).
             page.meta["search"] = {"exclude": True}
         if spec.template == "lista.html":
             # The facets take the navigation's column (po.css); the contents column would be empty.
             page.meta["hide"] = ["navigation", "toc"]
         return ""
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.env is not None and self.projection is not None
-        spec = self.specs.get(page.file.src_uri)
-        context = {
-            "p": self.projection,
-            "rel": lambda url: get_relative_url(url or "./", page.url or "./") or "./",
+    def _context(self, page_url: str) -> dict[str, Any]:
+        assert self.projection is not None
+        return {
+            # The settings, not the projection: a page shows what its context holds, which is
+            # what the preview's fingerprint of the page covers (project/fingerprint.py).
+            "p": PageFacts.of(self.projection),
+            "rel": lambda url: get_relative_url(url or "./", page_url or "./") or "./",
             "today": self.today,
             "config": self.config,
         }
+
+    def _render_spec(self, spec: PageSpec, page_url: str) -> str:
+        assert self.env is not None
+        return self.env.get_template(spec.template).render(**self._context(page_url), **spec.context)
+
+    def _start_html(self, page_url: str) -> str:
+        assert self.env is not None and self.projection is not None
+        start = start_context(self.projection, self.today.year)
+        return self.env.get_template("start.html").render(**self._context(page_url), **start)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.env is not None and self.projection is not None
+        spec = self.specs.get(page.file.src_uri)
+        ready = self.rendered.pop(page.file.src_uri, None)
         if spec is not None:
             if spec.toc:
                 page.toc = get_toc([
                     {"level": 2, "id": escape(anchor), "name": escape(title, quote=False), "children": []}
                     for anchor, title in spec.toc
                 ])
-            return self.env.get_template(spec.template).render(**context, **spec.context)
+            out, self.charts[page.file.src_uri] = hide_charts(ready or self._render_spec(spec, page.url))
+            return out
         if page.title:
             # A title taken from the page's first heading is HTML: Material strips its tags
             # for <title>, which also turns &lt;/title&gt; back into </title>. Give it the
             # plain text, escaped once, as for the generated pages.
             page.meta["title"] = escape(Markup(page.title).striptags(), quote=False)
         if page.is_homepage:
-            start = start_context(self.projection, self.today.year)
-            return clean_page(html) + self.env.get_template("start.html").render(**context, **start)
+            return clean_page(html) + (ready or self._start_html(page.url))
         # The organisation's own pages: their HTML stays, anything that runs script goes.
         return clean_page(html)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
+        if self.preview is not None:
+            self.preview.built.add(page.url)
         extra: dict[str, Any] = {"po_intern": self.config.intern, "po_organisation": self.config.organisation}
         context.update(extra)  # type: ignore[typeddict-item]  # our own keys, for overrides/main.html
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.projection is not None
+        output = show_charts(output, self.charts.pop(page.file.src_uri, []))
         return decorate(output, page.url or "", self.projection.internal, self.feeds)
 
+    @event_priority(100)  # before Material's search writes its index: fix_search() gives it the whole
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None and self.preview.incremental:
+            self.preview.fix_search(config, self.page_urls)
+            self.preview.commit()
+            self.lazy_data.built(self.made_data)
+            self.summary += f"; {len(self.preview.built)} av {len(self.page_urls)} sidor byggdes om"
         if self.config.pdf and self.projection is not None and self.env is not None:
-            write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
-                       site_url=config.site_url or "", positive=self.config.positiva)
+            started = time.process_time()
+            fresh: list[int] = []
+            written = write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
+                                 site_url=config.site_url or "", positive=self.config.positiva,
+                                 store=self.store, laid_out=fresh)
+            if written:
+                log.info(f"po: {pdf_line(len(written), fresh, time.process_time() - started, self.store)}")
+        if self.store is not None:
+            self.store.prune()
         if self.summary:
             log.info(f"po: {self.summary}")

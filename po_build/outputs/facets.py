@@ -17,6 +17,24 @@ class Facet:
     values: list[tuple[Label, list[ReportView]]]
 
 
+@dataclass(frozen=True)
+class FacetCounts:
+    """A facet as the list pages show it: each value with its number of reports.
+
+    The counts, not the reports: a page's context holds what it shows, so that the preview
+    rebuilds a list page when a count changes, not whenever any report does
+    (project/fingerprint.py).
+    """
+
+    key: str
+    title: str
+    values: list[tuple[Label, int]]
+
+    @classmethod
+    def of(cls, facet: Facet) -> FacetCounts:
+        return cls(facet.key, facet.title, [(label, len(items)) for label, items in facet.values])
+
+
 def facets(p: Projection) -> list[Facet]:
     """Every facet of the deficiency list, with all its values (also empty ones)."""
     brister = p.brister
@@ -53,7 +71,7 @@ def facets(p: Projection) -> list[Facet]:
 def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """The list of all deficiencies, one list per facet value, and the list of positive events."""
     all_facets = facets(p)
-    common = {"facets": all_facets}
+    common = {"facets": [FacetCounts.of(f) for f in all_facets]}
     specs = paginate("brister", "Brister", p.brister,
                      {**common, "heading": "Alla brister", "current": None}, settings.per_page)
     for facet in all_facets:
@@ -61,7 +79,7 @@ def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
             heading = f"{facet.title}: {label.namn}"
             specs += paginate(
                 f"brister/{facet.key}/{slugify(label.id)}", heading, items,
-                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet},
+                {**common, "heading": heading, "current": (facet.key, label.id)},
                 settings.per_page,
             )
     specs += paginate("positivt", "Positiva händelser", p.positiva,

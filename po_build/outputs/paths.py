@@ -17,6 +17,13 @@ INDEX_JSON = f"{OPEN_DATA_DIR}/index.json"
 SCHEMA_PATH = "schema/rapport.schema.json"
 MAIN_FEED = "flode/atom.xml"
 SMALL_NUMBERS_PAGE = "arsrapport/sma-tal/"
+GUIDE_PAGE = "guide/"
+GUIDE_CODES_PAGE = "guide/felkoder/"
+
+
+def code_url(code: str) -> str:
+    """The guide's explanation of an error code: its heading's id is the code in lower case."""
+    return f"{GUIDE_CODES_PAGE}#{code.lower()}"
 
 
 def stats_path(year: int) -> str:
