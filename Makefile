@@ -73,8 +73,10 @@ intern: check
 	$(BIN)/$(ENGINE) build -f mkdocs-intern.yml --strict --clean
 
 # The PDF is left out of the live preview: it takes seconds and nobody reads it there.
+# --dirty: MkDocs renders only the pages whose output is gone; the plugin removes the output
+# of every page a save changes (po_build/mkdocs/preview.py), so no page is ever stale.
 serve: $(STAMP)
-	PO_PDF=0 $(BIN)/$(ENGINE) serve -f mkdocs.yml
+	PO_PDF=0 $(BIN)/$(ENGINE) serve --dirty -f mkdocs.yml
 
 # Try the form without an account: decap-server saves to this repository's own git
 # (a branch per submission, as a pull request would be), and the site is previewed
@@ -110,5 +112,6 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/privacy_bench.py
 	$(BIN)/python benchmarks/limits_bench.py
 
+# The build cache (yearly reports' PDFs, charts, report bodies, check verdicts) goes too.
 clean:
-	rm -rf site site-intern
+	rm -rf site site-intern .cache/po-build

@@ -153,7 +153,8 @@ def in_process(root: Path) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        target = write_pdf(pdf_html(doc, env), Path(tmp) / "a.pdf")
+        target = Path(tmp) / "a.pdf"
+        write_pdf(pdf_html(doc, env), target)
         pdf_s = time.perf_counter() - start
         size = target.stat().st_size
         pages = len(PdfReader(target).pages)

@@ -8,6 +8,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# Builds in the tests keep their build cache (PDFs, charts, check verdicts) in a folder of
+# the session's own: never in the repository's .cache/po-build/, never shared with a run
+# before. A test that needs a cold build sets PO_CACHE=0 or a PO_CACHE_DIR of its own.
+os.environ.setdefault("PO_CACHE_DIR", __import__("tempfile").mkdtemp(prefix="po-test-cache-"))
+
 _COMMON = {
     "deadline": 2000,  # ms per example: a check that takes longer is a bug in itself
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],

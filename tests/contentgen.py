@@ -65,6 +65,67 @@ Det fanns en rutin för återuppringning och tid avsatt för samtalet.
 """
 
 
+YEAR_INDEX = """---
+år: {year}
+titel: Årsrapport {year} – Testorganisation
+tema: Digitalt utanförskap
+ombud: 4.5
+sökande:
+  totalt: 64
+  själv: 33
+  anhörig: 17
+  myndighet: 13
+  övriga: 1
+publicera: true
+---
+
+Förordet till årsrapporten. Året har präglats av digitala tjänster utan alternativ.
+"""
+
+YEAR_CHAPTER = """---
+rubrik: Så arbetar vi med systembrister
+ordning: 1
+---
+
+## Rutiner för identifierade brister
+
+- Varje brist beskrivs på en egen sida.
+- Styrgruppen går igenom bristerna vid varje möte.
+
+## Årets siffror
+
+<!-- po: nyckeltal -->
+
+## Sökande
+
+<!-- po: sokande -->
+
+## Brister per nivå
+
+<!-- po: per-niva -->
+
+## De allvarligaste bristerna
+
+<!-- po: allvarligaste -->
+
+## Åtgärdat under året
+
+<!-- po: atgardade -->
+
+## Återkommande brister
+
+<!-- po: aterkommande -->
+
+## Positiva händelser
+
+<!-- po: positiva -->
+
+## Redovisning till Socialstyrelsen
+
+<!-- po: socialstyrelsen -->
+"""
+
+
 @dataclass
 class Generated:
     root: Path
@@ -85,8 +146,15 @@ def write_tree(
     start: date = date(2023, 1, 2),
     events_per_day: int = 1,
     mkdocs_yml: bool = True,
+    years: int | None = None,
+    yearly_reports: bool = False,
 ) -> Generated:
-    """Write n reports (plus vocabulary and start page) under root/content/."""
+    """Write n reports (plus vocabulary and start page) under root/content/.
+
+    `years` spreads the reports' dates evenly over that many years from `start` (each
+    report's later events follow on the next days, so dates may repeat); `yearly_reports`
+    adds a published yearly report, with every marker, for each year that has reports.
+    """
     rng = random.Random(seed)
     content = root / "content"
     (content / "brister").mkdir(parents=True, exist_ok=True)
@@ -110,7 +178,13 @@ def write_tree(
     for i in range(n):
         positive = rng.random() < positive_share
         publish = rng.random() >= unpublished_share
-        datum = next_day()
+        if years is not None:
+            day = start + timedelta(days=i * 365 * years // max(1, n))
+            calls = -1  # the next next_day() moves on a day: this report's own events follow it
+            out.event_dates.append(day)
+            datum = day
+        else:
+            datum = next_day()
         year = datum.year
         kind = "positiv" if positive else "brist"
         counters[(kind, year)] = counters.get((kind, year), 0) + 1
@@ -167,6 +241,12 @@ def write_tree(
         (out.published if publish else out.unpublished).append(report_id)
     if day >= PUBLISHED:
         raise ValueError("för många händelser för datumintervallet – öka events_per_day")
+    if yearly_reports:
+        for year in sorted({int(f.parent.name) for f in (content / "brister").glob("*/*.md")}):
+            folder = content / "arsrapport" / str(year)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.md").write_text(YEAR_INDEX.format(year=year), "utf-8")
+            (folder / "01-arbetet.md").write_text(YEAR_CHAPTER, "utf-8")
     if mkdocs_yml:
         (root / "mkdocs.yml").write_text(
             "site_name: Test\nsite_url: https://test.example/\ndocs_dir: content\n"

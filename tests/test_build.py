@@ -120,6 +120,22 @@ def test_search_index_has_only_public_reports(sample_site, sample_content):
         assert (f"{folder}/{r.id}/" in locations) == r.publicera
 
 
+def test_lists_and_actor_pages_are_kept_out_of_the_search_index(sample_site, sample_content):
+    """They only repeat what the report pages say: a hit belongs to the report, once."""
+    index = json.loads((sample_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    pages = {p.parent.relative_to(sample_site).as_posix() + "/": p.read_text("utf-8")
+             for p in sample_site.rglob("index.html") if p.parent != sample_site}
+    actors = [url for url in pages if re.fullmatch(r"aktorer/[^/]+/", url)]
+    lists = [url for url, html in pages.items() if 'class="po-count"' in html]
+    assert len(actors) >= 3 and "brister/" in lists and len(lists) >= 5, (actors, lists)
+    assert not (set(actors) | set(lists)) & locations
+    assert "positivt/" not in locations
+    reports = [f"{'brister' if r.typ == 'brist' else 'positivt'}/{r.id}/" for r in sample_content.reports
+               if r.publicera]
+    assert reports and set(reports) <= locations
+
+
 def test_start_page_has_author_text_and_figures(sample_site):
     html = (sample_site / "index.html").read_text("utf-8")
     assert "påhittad" in html

@@ -1,9 +1,10 @@
 """Reproducible builds: the same content gives the same bytes (po_build/docs/reproducerbart.md).
 
-The sample site, PDFs included, is built twice and compared file by file. A third
-build pretends to run on another day: then only the sitemap may differ, because
-MkDocs writes the build date into it (lastmod, and the gzip header of
-sitemap.xml.gz). SOURCE_DATE_EPOCH fixes that date too.
+The sample site, PDFs included, is built twice and compared file by file; the second
+build without the build cache, so that it lays out every PDF afresh (and the first, which
+may have come from the cache, must equal it). A third build pretends to run on another
+day: then only the sitemap may differ, because MkDocs writes the build date into it
+(lastmod, and the gzip header of sitemap.xml.gz). SOURCE_DATE_EPOCH fixes that date too.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def test_the_sample_site_builds_to_the_same_bytes_twice(
     first: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PO_CACHE", "0")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     second = build_sample(tmp_path / "site")
     assert any(name.endswith(".pdf") for name in first), "årsrapportens PDF saknas"
@@ -54,6 +56,7 @@ def test_on_another_day_only_the_sitemap_differs(
     first: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PO_CACHE", "0")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     now = mkdocs.utils.get_build_datetime()
     monkeypatch.setattr(mkdocs.utils, "get_build_datetime", lambda: now + timedelta(days=3))

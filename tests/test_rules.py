@@ -21,6 +21,7 @@ from po_build.contract.codes import CODES, GROUPS, WARNINGS, Code
 from po_build.model.records import Section, Step
 from tests.helpers import (
     BRIST_BODY,
+    BRIST_FIELDS,
     PDF,
     POSITIV_BODY,
     TODAY,
@@ -676,11 +677,41 @@ def test_unknown_heading_is_po312_with_suggestion(
     assert f"menade du '{suggestion}'?" in p.message
 
 
-def test_unknown_heading_replacing_a_required_one(tmp_path: Path) -> None:
-    path = write_report(tmp_path, body=BRIST_BODY.replace("## Orsaker", "## Orsak"))
+@pytest.mark.parametrize("misspelt", ["Orsak", "Orsker", "orsaker", "Orsaker:"])
+def test_a_misspelt_required_heading_is_one_message_at_the_heading(tmp_path: Path, misspelt: str) -> None:
+    """'## Orsker' is one mistake: not "unknown heading" and "'## Orsaker' is missing" besides."""
+    path = write_report(tmp_path, body=BRIST_BODY.replace("## Orsaker", f"## {misspelt}"))
     result = check(tmp_path)
-    assert_problem(result, "PO312", path, line_of(path, "## Orsak", exact=True), tmp_path)
+    assert error_codes(result) == ["PO312"]
+    p = assert_problem(result, "PO312", path, line_of(path, f"## {misspelt}", exact=True), tmp_path, col=4)
+    assert f"'## {misspelt}'" in p.message and "menade du 'Orsaker'?" in p.message
+    assert "saknas" in p.message and "'## Orsaker'" in p.message
+
+
+def test_a_misspelt_positive_heading_is_one_message(tmp_path: Path) -> None:
+    path = write_report(tmp_path, "positiv", body=POSITIV_BODY.replace("## Händelse", "## Handelse"))
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO312"]
+    assert "menade du 'Händelse'?" in only(result, "PO312").message
+    assert only(result, "PO312").line == line_of(path, "## Handelse", exact=True)
+
+
+def test_an_unknown_heading_that_is_no_misspelling_leaves_the_missing_one_reported(tmp_path: Path) -> None:
+    path = write_report(tmp_path, body=BRIST_BODY.replace("## Orsaker", "## Bakgrund"))
+    result = check(tmp_path)
+    assert_problem(result, "PO312", path, line_of(path, "## Bakgrund", exact=True), tmp_path)
     assert_problem(result, "PO310", path, line_of(path, "## Beskrivning"), tmp_path)
+
+
+def test_two_misspellings_of_one_heading_name_it_once(tmp_path: Path) -> None:
+    """The first misspelling takes the place of the missing heading; the second is just unknown."""
+    body = BRIST_BODY.replace("## Orsaker", "## Orsker") + "\n## Orsakr\n\nMer.\n"
+    path = write_report(tmp_path, body=body)
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO312", "PO312"]
+    first, second = sorted((p for p in result.errors), key=lambda p: p.line)
+    assert first.line == line_of(path, "## Orsker", exact=True) and "saknas" in first.message
+    assert second.line == line_of(path, "## Orsakr", exact=True) and "saknas" not in second.message
 
 
 def test_duplicate_heading_is_po313(tmp_path: Path) -> None:
@@ -1868,3 +1899,91 @@ def test_a_misspelt_field_is_one_message_at_the_misspelt_key(tmp_path: Path) -> 
 def test_an_unknown_field_that_is_no_misspelling_leaves_the_missing_one_reported(tmp_path: Path) -> None:
     write_report(tmp_path, text=report_text().replace("rubrik:", "anteckning:"))
     assert sorted(error_codes(check(tmp_path))) == ["PO201", "PO202"]
+
+
+# --- one mistake, one message: a value the schema refused is not judged again ----------
+
+
+def test_a_misspelt_status_is_one_message_also_with_a_history(tmp_path: Path) -> None:
+    """'påtalat' is PO206 with its suggestion; the history rule (PO307) does not add a second."""
+    path = write_report(tmp_path, fields={"status": "påtalat", "historik": HISTORIK_OK})
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO206"]
+    p = assert_problem(result, "PO206", path, STATUS, tmp_path)
+    assert "menade du 'påtalad'?" in p.message
+
+
+@pytest.mark.parametrize(
+    ("steps", "line"),
+    [
+        ((("2025-03-14", "upptäck"), ("2025-04-01", "påtalad")), EXTRA + 1),  # would also be PO305
+        ((("2025-03-14", "upptäckt"), ("2025-04-01", "påtalat")), EXTRA + 2),  # would also be PO307
+    ],
+    ids=["första-steget", "sista-steget"],
+)
+def test_a_misspelt_status_in_the_history_is_one_message(
+    tmp_path: Path, steps: tuple[tuple[str, str], ...], line: int
+) -> None:
+    path = write_report(tmp_path, fields={"historik": _hist(*steps)})
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO206"]
+    assert_problem(result, "PO206", path, line, tmp_path)
+
+
+def test_a_history_step_without_status_is_one_message(tmp_path: Path) -> None:
+    """'statsu:' in the last step: the misspelt key, not also "the history does not end with påtalad"."""
+    path = write_report(tmp_path, fields={"historik": HISTORIK_OK.replace("status: påtalad", "statsu: påtalad")})
+    result = check(tmp_path)
+    assert error_codes(result) == ["PO202"]
+    assert "menade du 'status'" in assert_problem(result, "PO202", path, EXTRA + 2, tmp_path).message
+
+
+def _typo(value: str) -> str:
+    """One slip of the finger: a letter too many after the first value of a list, else one too few."""
+    if value.startswith("["):
+        return value.replace(",", "x,", 1) if "," in value else value.replace("]", "x]", 1)
+    return value[:-1]
+
+
+_FULL = {
+    **BRIST_FIELDS,
+    "historik": "\n  - {datum: 2025-03-14, status: upptäckt}\n  - {datum: 2025-04-01, status: analyserad}"
+                "\n  - {datum: 2025-05-01, status: påtalad}",
+    "förekomster": "[2025-06-01, 2025-07-01]",
+    "områden": "[norrby]",
+    "publicera": "true",
+    "publicerad": "2025-08-01",
+}
+_CHECKED_VALUES = ["datum", "nivå", "kategorier", "aktörer", "allvarlighet", "status", "förekomster", "områden",
+                   "publicera", "publicerad"]
+_HISTORY_SLIPS = {
+    "historik-första-status": ("status: upptäckt", "status: upptäck"),
+    "historik-mellersta-status": ("status: analyserad", "status: analyserd"),
+    "historik-sista-status": ("status: påtalad}", "status: påtalat}"),
+    "historik-datum": ("datum: 2025-04-01", "datum: 2025-04-31"),
+}
+
+
+@pytest.mark.parametrize("key", _CHECKED_VALUES + list(_HISTORY_SLIPS))
+def test_one_slip_in_any_checked_value_is_one_message(tmp_path: Path, key: str) -> None:
+    """Every field whose value is checked, and every part of the history, in a report that
+    uses them all: a one-letter slip gives exactly one error, at that value."""
+    write(tmp_path / "vokabular.yml", "områden:\n  norrby: Norrby kommun\n")
+    fields = dict(_FULL)
+    if key in _HISTORY_SLIPS:
+        old, new = _HISTORY_SLIPS[key]
+        fields["historik"] = fields["historik"].replace(old, new)
+        needle = new
+    else:
+        fields[key] = _typo(fields[key])
+        needle = f"{key}: {fields[key]}"
+    path = write_report(tmp_path, fields=fields)
+    result = check(tmp_path)
+    assert len(result.errors) == 1, "\n".join(p.format() for p in result.errors)
+    assert result.errors[0].line == line_of(path, needle), result.errors[0].format()
+
+
+def test_the_full_report_of_the_slip_test_is_valid(tmp_path: Path) -> None:
+    write(tmp_path / "vokabular.yml", "områden:\n  norrby: Norrby kommun\n")
+    write_report(tmp_path, fields=_FULL)
+    assert_no_errors(check(tmp_path))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from po_build.contract.markers import MARKER, MARKER_NAMES
 from po_build.contract.sections import HINTS
-from po_build.model.problems import ProblemList, did_you_mean
+from po_build.model.problems import ProblemList, did_you_mean, suggest
 
 # As the renderer's fenced_code reads them: at the start of the line, closed by the very
 # same fence. (An indented ``` is text to it, so its lines are checked like any other.)
@@ -134,12 +134,33 @@ def check_sections(
     sections: list[tuple[str, bool]],
     problems: ProblemList,
 ) -> None:
-    """Required H2 sections present, in order, and no unknown ones."""
+    """Required H2 sections present, in order, and no unknown ones.
+
+    A misspelt required heading is one mistake: '## Orsker' gives one message at that
+    heading, naming '## Orsaker', and not also "'## Orsaker' is missing".
+    """
     order = [name for name, _ in sections]
+    required = [name for name, needed in sections if needed]
     found = headings(body, body_line)
+    present = {h.title for h in found}
+    misspelt: dict[str, Heading] = {}  # required heading → the heading that misspells it
+    for h in found:
+        near = suggest(h.title, order) if h.title not in order and not h.underlined else None
+        if near is not None and near in required and near not in present and near not in misspelt:
+            misspelt[near] = h
+    meant = {id(h): name for name, h in misspelt.items()}
     seen: dict[str, Heading] = {}
     last_index = -1
     for h in found:
+        if id(h) in meant:
+            name = meant[id(h)]
+            problems.add(
+                "PO312",
+                f"okänd rubrik '## {h.title}' – menade du '{name}'? Den rubriken saknas; "
+                f"rätta stavningen till '## {name}'",
+                (h.line, h.col),
+            )
+            continue
         if h.title not in order:
             if h.underlined:
                 problems.add(
@@ -174,8 +195,8 @@ def check_sections(
         last_index = max(last_index, index)
         seen[h.title] = h
     end_line = body_line + body.count("\n")
-    for name, required in sections:
-        if required and name not in seen:
+    for name, needed in sections:
+        if needed and name not in seen and name not in misspelt:
             problems.add(
                 "PO310",
                 f"rubriken '## {name}' saknas – lägg till den, med text under, i ordningen "

@@ -53,7 +53,7 @@ def check_report(
     dates = _check_dates(doc, today, problems)
     if kind == "brist":
         _check_level(doc, vocab, problems)
-        _check_history(doc, dates, problems)
+        _check_history(doc, dates, set(vocab.statuses), problems)
     _check_retired(doc, vocab, kind, problems)
     check_sections(doc.body, doc.body_line, SECTIONS[kind], problems)
     check_markup(doc.body, doc.body_line, problems)
@@ -199,11 +199,19 @@ def _check_level(doc: Document, vocab: Vocabulary, problems: ProblemList) -> Non
             )
 
 
-def _check_history(doc: Document, dates: dict[tuple[Any, ...], date], problems: ProblemList) -> None:
+def _check_history(
+    doc: Document, dates: dict[tuple[Any, ...], date], statuses: set[str], problems: ProblemList,
+) -> None:
+    """The history's order and its agreement with `status`.
+
+    A status the schema already refused (PO206, with its suggestion) is not compared
+    again: 'påtalat' is one mistake, not also "the history does not end with it".
+    """
     hist = doc.data.get("historik")
     if not isinstance(hist, list) or not hist or not all(isinstance(h, dict) for h in hist):
         return
-    if hist[0].get("status") != "upptäckt":
+    first = hist[0].get("status")
+    if first != "upptäckt" and isinstance(first, str) and first in statuses:
         problems.add(
             "PO305",
             "historiken ska börja med status 'upptäckt' – lägg till den som första rad",
@@ -224,7 +232,7 @@ def _check_history(doc: Document, dates: dict[tuple[Any, ...], date], problems: 
         previous = d
     status = doc.data.get("status")
     last = hist[-1].get("status")
-    if isinstance(status, str) and last != status:
+    if isinstance(status, str) and isinstance(last, str) and last != status and {status, last} <= statuses:
         problems.add(
             "PO307",
             f"sista steget i historiken är '{last}' men status är '{status}' – de ska vara "

@@ -6,14 +6,17 @@ once, and returns records only for files without errors.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from po_build.check.attachments import check_public_file
 from po_build.check.body import check_page_markup
 from po_build.check.files import check_files, published_as_is
 from po_build.check.inventory import build_inventory
+from po_build.check.memo import Checked, CheckMemo
 from po_build.check.placement import head_text, misplaced, sniff_file, wrong_suffix
 from po_build.check.relations import check_relations
 from po_build.check.report import check_report
@@ -21,6 +24,7 @@ from po_build.check.result import Result, TextScanner
 from po_build.check.schema import validators_for
 from po_build.check.year import check_year
 from po_build.contract.layout import ATTACHMENT_DIR, REPORT_DIR, VOCABULARY_FILE, is_ignored, is_page
+from po_build.contract.vocabulary import Vocabulary
 from po_build.load.frontmatter import load_document
 from po_build.load.text import full_text, read_text
 from po_build.load.vocabulary import load_vocabulary
@@ -35,11 +39,15 @@ def check_tree(
     scanner: TextScanner | None = None,
     display_root: Path | None = None,
     site: bool = False,
+    memo: CheckMemo | None = None,
 ) -> Result:
     """Validate everything under docs_dir. `display_root` makes paths in messages relative.
 
     `site`: docs_dir is a site's content folder (the build, `po check` of mkdocs.yml's docs_dir),
     never read as a loose set of report files, whatever folders it has yet.
+
+    With a `memo` (the preview keeps one between saves), a report file whose bytes, path,
+    vocabulary, day and scan are as at the last check gets that check's verdict again.
     """
     today = today or date.today()
     root = (display_root if display_root is not None else Path.cwd()).resolve().as_posix().rstrip("/")
@@ -94,31 +102,34 @@ def check_tree(
             checked += 1
             all_problems += problems
 
+    # Everything a report's own checks depend on besides its bytes and path.
+    context = "|".join((
+        hashlib.sha256(vocab_path.read_bytes()).hexdigest() if has_vocab else "inbyggd",
+        getattr(scanner, "__qualname__", "ingen") if scanner is not None else "ingen", root, docs_resolved,
+    ))
     seen_ids: dict[str, str] = {}
     for rel in report_files:
         checked += 1
+        verdict = _check_one(docs_dir, rel, shown(rel), vocab, validators, today, scanner, context, memo)
         problems = ProblemList(shown(rel))
-        doc = load_document(docs_dir / str(rel), str(rel), problems)
-        report = None
-        if doc is not None:
-            report = check_report(doc, rel, vocab, validators, today, docs_dir, problems)
-            if scanner is not None:
-                scanner(full_text(docs_dir / str(rel)), str(rel), vocab, problems)
-            report_id = doc.data.get("id")
-            if isinstance(report_id, str):
-                first = seen_ids.get(report_id)
-                if first is not None:
-                    problems.add(
-                        "PO302",
-                        f"id '{report_id}' används redan i {first} – ge rapporten nästa lediga "
-                        "nummer (`po ny brist` väljer det åt dig)",
-                        doc.pos("id"),
-                    )
-                else:
-                    seen_ids[report_id] = shown(rel)
-        if report is not None and not problems.has_errors:
-            content.reports.append(report)
+        problems += verdict.problems
+        report_id = verdict.report_id
+        if report_id is not None:
+            first = seen_ids.get(report_id)
+            if first is not None:
+                problems.add(
+                    "PO302",
+                    f"id '{report_id}' används redan i {first} – ge rapporten nästa lediga "
+                    "nummer (`po ny brist` väljer det åt dig)",
+                    verdict.id_pos,
+                )
+            else:
+                seen_ids[report_id] = shown(rel)
+        if verdict.report is not None and not problems.has_errors:
+            content.reports.append(verdict.report)
         all_problems += problems
+    if memo is not None:
+        memo.keep_only({str(rel) for rel in report_files})
 
     check_relations(content, set(seen_ids), docs_dir, shown, all_problems)
 
@@ -197,3 +208,30 @@ def check_tree(
     content.reports.sort(key=lambda r: r.id)
     all_problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return Result(content, all_problems, checked, build_inventory(found, content, all_problems, shown, loose))
+
+
+def _check_one(
+    docs_dir: Path, rel: PurePosixPath, shown_path: str, vocab: Vocabulary, validators: dict[str, Any],
+    today: date, scanner: TextScanner | None, context: str, memo: CheckMemo | None,
+) -> Checked:
+    """One report file's own checks, from the memo when nothing they depend on has changed."""
+    path = docs_dir / str(rel)
+    key = memo.key(path, f"{context}|{rel}|{shown_path}") if memo is not None else None
+    if memo is not None:
+        kept = memo.get(str(rel), key, today)
+        if kept is not None:
+            return kept
+    problems = ProblemList(shown_path)
+    doc = load_document(path, str(rel), problems)
+    report, report_id, id_pos = None, None, (1, 1)
+    if doc is not None:
+        report = check_report(doc, rel, vocab, validators, today, docs_dir, problems)
+        if scanner is not None:
+            scanner(full_text(path), str(rel), vocab, problems)
+        if isinstance(doc.data.get("id"), str):
+            report_id, id_pos = doc.data["id"], doc.pos("id")
+    verdict = Checked(tuple(problems), report if not problems.has_errors else None, report_id, id_pos,
+                      today, any(p.code == "PO303" for p in problems))
+    if memo is not None:
+        memo.put(str(rel), key, verdict)
+    return verdict

@@ -144,6 +144,7 @@ class PoConfig(Config):
     intern = Switch(False)
     per_sida = Count(50, minimum=1)
     pdf = Switch(True)
+    cache = Switch(True)  # keep PDFs and charts in .cache/po-build/ between builds (load/store.py)
     idag = Day(None)  # the build's "today", for reproducible builds and tests
     positiva = Positive("alla")  # which positive events the yearly report shows
     tillganglighet = Accessibility({})

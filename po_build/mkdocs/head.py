@@ -56,3 +56,28 @@ def decorate(output: str, page_url: str, internal: bool, feeds: dict[str, str],
     if internal:
         output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + INTERNAL_BANNER, output, count=1)
     return output
+
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_CHART_MARK = re.compile(r"<!--po-diagram-(\d+)-->")
+
+
+def hide_charts(html: str) -> tuple[str, list[str]]:
+    """The page's inline SVG charts replaced by marks, for the time between content and output.
+
+    Material's search reads every tag of a page's content, and a chart is hundreds of them
+    with no words a reader searches for (its figures stand in the table beside it). The
+    marks are HTML comments, which the search skips and the theme passes on unchanged;
+    show_charts puts the charts back in the finished page.
+    """
+    charts: list[str] = []
+
+    def mark(m: re.Match[str]) -> str:
+        charts.append(m.group(0))
+        return f"<!--po-diagram-{len(charts) - 1}-->"
+
+    return _SVG.sub(mark, html), charts
+
+
+def show_charts(output: str, charts: list[str]) -> str:
+    return _CHART_MARK.sub(lambda m: charts[int(m.group(1))], output) if charts else output

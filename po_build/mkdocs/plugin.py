@@ -11,31 +11,40 @@ from __future__ import annotations
 
 import logging
 import os
+import time
+from collections.abc import Callable
 from datetime import date
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from po_build.check.memo import CheckMemo
 from po_build.check.privacy.files import scan_file_text
-from po_build.check.result import Result
 from po_build.check.tree import check_tree
 from po_build.contract.layout import ATTACHMENT_DIR
+from po_build.load import store
+from po_build.load.store import Store, digest
 from po_build.mkdocs import files as site_files
+from po_build.mkdocs import logs
+from po_build.mkdocs.cache import build_cache, pdf_line
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
-from po_build.mkdocs.head import OpenGraph, decorate
-from po_build.model.records import Content
+from po_build.mkdocs.head import OpenGraph, decorate, hide_charts, show_charts
+from po_build.mkdocs.preview import ERROR_TEMPLATES, ERRORS_URL, Preview, page_url, site_fingerprint
+from po_build.mkdocs.server import LazyData, with_preview
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.filterindex import filter_index_files
@@ -44,12 +53,15 @@ from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import place_figures, start_context
-from po_build.project.projection import Projection, project
+from po_build.project.fingerprint import Fingerprints
+from po_build.project.projection import PageFacts, Projection, project
 from po_build.render.markdown import clean_page, escape_meta
 from po_build.render.templating import environment
 
 log = logging.getLogger("mkdocs.plugins.po")
 LIST_TEMPLATES = {"lista.html", "positivt.html"}
+# Pages that only repeat what the report pages say: kept out of the search index.
+UNSEARCHED_TEMPLATES = LIST_TEMPLATES | {"aktor.html"}
 
 
 class PoPlugin(BasePlugin[PoConfig]):
@@ -65,6 +77,17 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.feeds: dict[str, str] = {}
         self.serving = False
         self.today = date.today()
+        self.store: Store | None = None
+        self.memo: CheckMemo | None = None
+        self.charts: dict[str, list[str]] = {}  # a page's charts, between its content and its output
+        self.preview: Preview | None = None  # while serving: what one save keeps from the last
+        self.rendered: dict[str, str] = {}  # po templates rendered before the build (preview)
+        self.start_parts: tuple[str, str] | None = None  # the start page's, likewise
+        self.page_urls: list[str] = []
+        self.noted = False
+        self.lazy_data = LazyData()
+        self.made_data: Callable[[], dict[str, bytes]] | None = None
+        self.env_for: Path | None = None
 
     # -- configuration -------------------------------------------------------------
 
@@ -82,12 +105,48 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            self.preview = Preview(incremental=dirty)
+            logs.install()
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """The banner with the number of errors, put into each page as it is served (banner.py)."""
+        preview = self.preview
+        if preview is None:
+            return server
+        mount = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+        def error_urls() -> set[str]:
+            return {mount + ERRORS_URL} | {mount + page_url(src) for src in preview.errors.pages}
+
+        app = server.get_app()
+        if app is not None:
+            server.set_app(with_preview(app, lambda: preview.errors, mount + ERRORS_URL, error_urls,
+                                        self.lazy_data, mount))
+        return server
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.today = self.config.idag or date.today()
-        for note in accessibility_of(self.config).notes:
-            log.info(f"po: {note}")
-        self.env = environment(Path(config.config_file_path).parent / "overrides" / "po")
+        if not self.noted:  # `mkdocs serve` reads the configuration again on every save: say it once
+            for note in accessibility_of(self.config).notes:
+                log.info(f"po: {note}")
+            self.noted = self.serving
+        overrides = Path(config.config_file_path).parent / "overrides" / "po"
+        if self.env is None or self.env_for != overrides:
+            # Kept between the rebuilds of `mkdocs serve`: Jinja compiles each template once
+            # and notices an edited override by itself (auto_reload).
+            self.env, self.env_for = environment(overrides), overrides
+        wanted = build_cache(Path(config.config_file_path).parent, self.config.cache)
+        if wanted is None or self.store is None or wanted.root != self.store.root:
+            self.store = wanted  # the same one between the rebuilds of `mkdocs serve`
+        store.use(self.store)
+        if self.memo is None or self.memo.store is not self.store:
+            self.memo = CheckMemo(self.store)
         for css in (site_files.CSS_PATH, site_files.REPORT_CSS_PATH):
             if css not in config.extra_css:
                 config.extra_css.append(css)
@@ -97,25 +156,36 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     # -- files: check, project, add generated pages --------------------------------
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.lazy_data.building()
+        self.made_data = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.lazy_data.built(None)  # the last build's data stays
+
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         self.summary = ""  # `mkdocs serve` rebuilds with the same plugin: no stale line after an error
-        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root, site=True)
+        result = check_tree(docs_dir, today=self.today, scanner=scan_file_text, display_root=root, site=True,
+                            memo=self.memo)
         for problem in result.warnings:
             log.info(problem.format())
         if result.errors:
             for problem in result.errors:
                 log.error(problem.format())
-            if self.serving:
-                return self._error_site(files, config, result)
-            raise PluginError(
-                f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
-                "(kör 'po check' för samma lista)"
-            )
+            if self.preview is None:
+                raise PluginError(
+                    f"po: {result.summary()} – webbplatsen byggs inte förrän felen är rättade "
+                    "(kör 'po check' för samma lista)"
+                )
+        content = result.content
+        if self.preview is not None:
+            prefix = os.path.relpath(docs_dir.resolve(), root.resolve()).replace(os.sep, "/")
+            content = self.preview.content_to_show(result, "" if prefix == "." else prefix + "/")
         self.projection = p = project(
-            result.content, "intern" if self.config.intern else "public",
+            content, "intern" if self.config.intern else "public",
             organisation=self.config.organisation, region=self.config.region, k=self.config.minsta_antal,
         )
         # What MkDocs itself would publish, before we take anything away: the summary
@@ -128,15 +198,31 @@ class PoPlugin(BasePlugin[PoConfig]):
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
                                 organisation=self.config.organisation, accessibility=accessibility_of(self.config),
                                 site_url=config.site_url or "", licence=self.config.licens)
-        self.specs = {spec.src_uri: spec for spec in build_pages(p, settings)}
-        site_files.add_pages(files, config, list(self.specs.values()))
+        specs = build_pages(p, settings)
+        if self.preview is not None:
+            own = {f.src_uri for f in files if f.is_documentation_page()}
+            specs = self.preview.error_pages(specs, own)
+            for src in self.preview.errors.pages & own:
+                files.remove(files.get_file_from_path(src))  # type: ignore[arg-type]  # in `own`, so there
+        self.specs = {spec.src_uri: spec for spec in specs}
+        if self.preview is not None and self.preview.incremental:
+            for spec in specs:
+                files.append(self.preview.generated_page(config, spec.src_uri))
+        else:
+            site_files.add_pages(files, config, specs)
         site_files.add_assets(files, config)
         if not p.internal:
-            if not config.site_url:
+            if not config.site_url and not self.serving:
                 log.info("po: site_url saknas i mkdocs.yml – flödena får relativa länkar")
-            site_files.add_data(files, config, {**open_data_files(p, self.config.positiva, self.config.licens),
-                                                **feed_files(p, config.site_url or ""),
-                                                **filter_index_files(p)})
+            positive, licence, site_url = self.config.positiva, self.config.licens, config.site_url or ""
+
+            def data() -> dict[str, bytes]:
+                return {**open_data_files(p, positive, licence), **feed_files(p, site_url), **filter_index_files(p)}
+
+            if self.preview is not None and self.preview.incremental:
+                self.made_data = data  # made when asked for (server.py)
+            else:
+                site_files.add_data(files, config, data())
         missing = site_files.add_form(files, config, p, self.config.formular, self.config.organisation)
         if missing:
             (log.warning if missing[1] else log.info)(f"po: {missing[0]}")
@@ -151,23 +237,40 @@ class PoPlugin(BasePlugin[PoConfig]):
         else:
             shown = len(p.reports)
             self.summary += f" ({shown} {'rapport' if shown == 1 else 'rapporter'} visas)"
+        if result.errors:
+            self.summary += f"; {result.summary()}, se sidan {ERRORS_URL}"
+        if self.preview is not None and self.preview.incremental:
+            self._plan_rebuild(files, config)
         return files
 
-    def _error_site(self, files: Files, config: MkDocsConfig, result: Result) -> Files:
-        """While previewing, a page listing the errors instead of a stopped server.
-
-        `mkdocs serve` then keeps watching, and the next save that fixes the file
-        brings the site back without a restart.
-        """
-        self.projection = project(Content([], [], result.content.vocabulary), "public")
-        self.feeds = {}
-        kept = Files([f for f in files if not (f.is_documentation_page() or site_files.is_source(f.src_uri)
-                                              or f.src_uri.startswith(f"{ATTACHMENT_DIR}/"))])
-        spec = PageSpec("index.md", "Det finns fel att rätta", "fel.html", {"problems": result.errors})
-        self.specs = {spec.src_uri: spec}
-        kept.append(File.generated(config, spec.src_uri, content=""))
-        site_files.add_assets(kept, config, only=(site_files.CSS_PATH,))
-        return kept
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+        """Give every page a token of what it is made from, and let the preview delete the
+        output of each page whose token changed (preview.py)."""
+        assert self.preview is not None and self.projection is not None
+        site = site_fingerprint(config, dict(self.config), [self.today.isoformat(), repr(sorted(self.feeds.items()))])
+        fingerprints = Fingerprints(self.projection)
+        tokens: dict[str, str] = {}
+        self.rendered = {}
+        for f in files.documentation_pages():
+            spec = self.specs.get(f.src_uri)
+            if spec is not None:
+                made_of = fingerprints.of(spec.context)
+                if made_of is None:  # something without a stable digest: make the page and compare it
+                    self.rendered[f.src_uri] = html = self._render_spec(spec, f.url)
+                    made_of = "html:" + digest(html)
+                tokens[f.src_uri] = digest(site, f.url, spec.title, spec.description, spec.kind, spec.template,
+                                         repr(spec.toc), made_of)
+            elif f.url in ("", "./", "index.html"):
+                start = start_context(self.projection, self.today)
+                made_of = fingerprints.of(start)
+                if made_of is None:
+                    self.start_parts = parts = self._start_html(f.url)
+                    made_of = "html:" + digest(*parts)
+                tokens[f.src_uri] = digest(site, f.src_uri, "start", made_of)
+            else:
+                tokens[f.src_uri] = digest(site, f.src_uri)
+        self.page_urls = [f.url for f in files.documentation_pages()]
+        self.preview.plan(files, tokens)
 
     # -- pages ---------------------------------------------------------------------
 
@@ -183,52 +286,73 @@ class PoPlugin(BasePlugin[PoConfig]):
         if spec.description:
             # Material writes it into content="..." as it is: escaped here, once.
             page.meta["description"] = escape(spec.description, quote=True)
-        if spec.template in LIST_TEMPLATES:
-            # Lists repeat what the report pages say; indexing them would only make
-            # every hit appear many times (and the index, and the build, much larger).
+        if spec.template in UNSEARCHED_TEMPLATES | ERROR_TEMPLATES:
+            # Lists and actor pages repeat what the report pages say; indexing them would
+            # only make every hit appear many times (and the index, and the build, larger).
             page.meta["search"] = {"exclude": True}
         if spec.template == "lista.html":
             # The facets take the navigation's column (po.css); the contents column would be empty.
             page.meta["hide"] = ["navigation", "toc"]
         return ""
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.env is not None and self.projection is not None
-        spec = self.specs.get(page.file.src_uri)
-        context = {
-            "p": self.projection,
-            "rel": lambda url: get_relative_url(url or "./", page.url or "./") or "./",
+    def _context(self, page_url: str) -> dict[str, Any]:
+        assert self.projection is not None
+        return {
+            # The settings, not the projection: a page shows what its context holds, which is
+            # what the preview's fingerprint of the page covers (project/fingerprint.py).
+            "p": PageFacts.of(self.projection),
+            "rel": lambda url: get_relative_url(url or "./", page_url or "./") or "./",
             "today": self.today,
             "config": self.config,
         }
+
+    def _render_spec(self, spec: PageSpec, page_url: str) -> str:
+        assert self.env is not None
+        return self.env.get_template(spec.template).render(**self._context(page_url), **spec.context)
+
+    def _start_html(self, page_url: str) -> tuple[str, str]:
+        """The start page's figures (placed before the author's text) and its charts (after)."""
+        assert self.env is not None and self.projection is not None
+        start = start_context(self.projection, self.today)
+        context = self._context(page_url)
+        return (self.env.get_template("start.html").render(**context, **start),
+                self.env.get_template("start-diagram.html").render(**context, **start))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.env is not None and self.projection is not None
+        spec = self.specs.get(page.file.src_uri)
+        ready = self.rendered.pop(page.file.src_uri, None)
         if spec is not None:
             if spec.toc:
                 page.toc = get_toc([
                     {"level": 2, "id": escape(anchor), "name": escape(title, quote=False), "children": []}
                     for anchor, title in spec.toc
                 ])
-            return self.env.get_template(spec.template).render(**context, **spec.context)
+            out, self.charts[page.file.src_uri] = hide_charts(ready or self._render_spec(spec, page.url))
+            return out
         if page.title:
             # A title taken from the page's first heading is HTML: Material strips its tags
             # for <title>, which also turns &lt;/title&gt; back into </title>. Give it the
             # plain text, escaped once, as for the generated pages.
             page.meta["title"] = escape(Markup(page.title).striptags(), quote=False)
         if page.is_homepage:
-            start = start_context(self.projection, self.today)
-            figures = self.env.get_template("start.html").render(**context, **start)
-            rest = self.env.get_template("start-diagram.html").render(**context, **start)
+            figures, rest = self.start_parts or self._start_html(page.url)
+            self.start_parts = None
             return place_figures(clean_page(html), figures) + rest
         # The organisation's own pages: their HTML stays, anything that runs script goes.
         return clean_page(html)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
+        if self.preview is not None:
+            self.preview.built.add(page.url)
         extra: dict[str, Any] = {"po_intern": self.config.intern, "po_organisation": self.config.organisation}
         context.update(extra)  # type: ignore[typeddict-item]  # our own keys, for overrides/main.html
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.projection is not None
+        output = show_charts(output, self.charts.pop(page.file.src_uri, []))
         return decorate(output, page.url or "", self.projection.internal, self.feeds, self._open_graph(page, config))
 
     def _open_graph(self, page: Page, config: MkDocsConfig) -> OpenGraph:
@@ -242,9 +366,22 @@ class PoPlugin(BasePlugin[PoConfig]):
         return OpenGraph(title, description, spec.kind if spec is not None else "website",
                          page.canonical_url or "", config.site_name)
 
+    @event_priority(100)  # before Material's search writes its index: fix_search() gives it the whole
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None and self.preview.incremental:
+            self.preview.fix_search(config, self.page_urls)
+            self.preview.commit()
+            self.lazy_data.built(self.made_data)
+            self.summary += f"; {len(self.preview.built)} av {len(self.page_urls)} sidor byggdes om"
         if self.config.pdf and self.projection is not None and self.env is not None:
-            write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
-                       site_url=config.site_url or "", positive=self.config.positiva)
+            started = time.process_time()
+            fresh: list[int] = []
+            written = write_pdfs(self.projection, Path(config.site_dir), self.env, self.config.organisation,
+                                 site_url=config.site_url or "", positive=self.config.positiva,
+                                 store=self.store, laid_out=fresh)
+            if written:
+                log.info(f"po: {pdf_line(len(written), fresh, time.process_time() - started, self.store)}")
+        if self.store is not None:
+            self.store.prune()
         if self.summary:
             log.info(f"po: {self.summary}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 from markupsafe import Markup
 
 from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.project.projection import Projection
-from po_build.render.markdown import Anchors, render
+from po_build.render.markdown import Anchors, Rendered, render
 
 
 def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = None) -> PageSpec:
@@ -16,12 +17,18 @@ def document_page(src_uri: str, doc: str, files: list[tuple[str, str]] | None = 
     text = resources.files("po_build").joinpath(f"docs/{doc}").read_text("utf-8")
     title = text.splitlines()[0].lstrip("# ").strip()
     body = text.split("\n", 1)[1] if "\n" in text else ""
-    # Trusted documentation, rendered like a report body: the same pipeline gives the
-    # headings their ids and the table of contents its entries.
-    rendered = render(body, anchors=Anchors(reserved=("ladda-ner", "licens", "filerna")))
+    rendered = _rendered(body)
     return PageSpec(src_uri, title, "dokument.html",
                     {"title": title, "markdown": body, "html": Markup(rendered.html), "files": files or []},
                     toc=[(h.id, h.title) for h in rendered.headings])
+
+
+@lru_cache(maxsize=64)
+def _rendered(body: str) -> Rendered:
+    """Trusted documentation, rendered like a report body: the same pipeline gives the
+    headings their ids and the table of contents its entries. Kept by the text: the same
+    on every build and every save of the preview."""
+    return render(body, anchors=Anchors(reserved=("ladda-ner", "licens", "filerna")))
 
 
 def about_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:

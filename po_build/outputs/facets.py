@@ -21,6 +21,24 @@ class Facet:
     values: list[tuple[Label, list[ReportView]]]
 
 
+@dataclass(frozen=True)
+class FacetCounts:
+    """A facet as the list pages show it: each value with its number of reports.
+
+    The counts, not the reports: a page's context holds what it shows, so that the preview
+    rebuilds a list page when a count changes, not whenever any report does
+    (project/fingerprint.py).
+    """
+
+    key: str
+    title: str
+    values: list[tuple[Label, int]]
+
+    @classmethod
+    def of(cls, facet: Facet) -> FacetCounts:
+        return cls(facet.key, facet.title, [(label, len(items)) for label, items in facet.values])
+
+
 def facets(p: Projection) -> list[Facet]:
     """Every facet of the deficiency list, with all its values (also empty ones)."""
     brister = p.brister
@@ -60,8 +78,8 @@ def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """The list of all deficiencies, one list per facet value, and the list of positive events."""
     all_facets = facets(p)
     public = not p.internal
-    common = {"facets": all_facets, "index": FILTER_INDEX if public else None, "per_page": settings.per_page,
-              "feed": MAIN_FEED if public and p.reports else None}
+    common = {"facets": [FacetCounts.of(f) for f in all_facets], "index": FILTER_INDEX if public else None,
+              "per_page": settings.per_page, "feed": MAIN_FEED if public and p.reports else None}
     specs = paginate("brister", "Brister", p.brister,
                      {**common, "heading": "Alla brister", "current": None,
                       "counts": facet_counts(all_facets, p.brister, None)}, settings.per_page)
@@ -70,7 +88,7 @@ def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
             heading = f"{facet.title}: {label.namn}"
             specs += paginate(
                 f"brister/{facet.key}/{slugify(label.id)}", heading, items,
-                {**common, "heading": heading, "current": (facet.key, label.id), "facet": facet,
+                {**common, "heading": heading, "current": (facet.key, label.id),
                  "counts": facet_counts(all_facets, items, facet.key)},
                 settings.per_page,
             )

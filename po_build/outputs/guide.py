@@ -21,6 +21,7 @@ from po_build.contract.vocabulary import Term, Vocabulary
 from po_build.model.slug import slugify
 from po_build.outputs.documents import document_page
 from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.outputs.paths import GUIDE_CODES_PAGE
 from po_build.project.projection import Projection
 
 # (source path, Markdown file in po_build/docs/ or None when generated, short title for the guide's menu)
@@ -32,7 +33,7 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("guide/anonymitet/index.md", "guide-anonymitet.md", "Ingen ska kunna kännas igen"),
     ("guide/granskning/index.md", "guide-granskning.md", "Granskning och publicering"),
     ("guide/falt/index.md", None, "Fälten"),
-    ("guide/felkoder/index.md", None, "Felkoderna"),
+    (f"{GUIDE_CODES_PAGE}index.md", None, "Felkoderna"),
     ("guide/arsrapport/index.md", None, "Årsrapporten"),
     ("guide/ci/index.md", "guide-ci.md", "Automatisk kontroll"),
     ("guide/anpassa/index.md", "guide-anpassa.md", "Anpassa utseendet"),
@@ -218,7 +219,7 @@ def guide_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
                 {"definitions": definitions, "guide_nav": nav},
                 toc=[(f"falt-{d.key}", d.title) for d in definitions],
             ))
-        elif src.startswith("guide/felkoder/"):
+        elif src.startswith(GUIDE_CODES_PAGE):
             groups = [("grupp-" + slugify(g), g, codes) for g, codes in by_group().items() if codes]
             specs.append(PageSpec(
                 src, "Felkoderna", "guide-felkoder.html",

@@ -19,6 +19,13 @@ MAIN_FEED = "flode/atom.xml"
 # The small index the list's combined filters read (JavaScript): public fields only.
 FILTER_INDEX = "brister/filtrering.json"
 SMALL_NUMBERS_PAGE = "arsrapport/sma-tal/"
+GUIDE_PAGE = "guide/"
+GUIDE_CODES_PAGE = "guide/felkoder/"
+
+
+def code_url(code: str) -> str:
+    """The guide's explanation of an error code: its heading's id is the code in lower case."""
+    return f"{GUIDE_CODES_PAGE}#{code.lower()}"
 
 
 def stats_path(year: int) -> str:

@@ -23,7 +23,9 @@ from typing import Any
 from markupsafe import Markup
 
 from po_build.contract.options import PositiveSelection
+from po_build.load.store import Store
 from po_build.outputs.paths import pdf_path
+from po_build.outputs.pdfcache import cached, keep, pdf_key, recording_fetcher
 from po_build.outputs.yearly.document import YearDocument, documents
 from po_build.project.projection import Projection
 
@@ -73,14 +75,27 @@ def pdf_options() -> dict[str, Any]:
     return options
 
 
-def write_pdf(html: str, target: Path, base_url: str | None = None) -> Path:
-    # Imported here: WeasyPrint (and its Pango bindings) takes a while to load,
-    # and a build with `pdf: false` should not pay for it.
+def write_pdf(html: str, target: Path, base_url: str | None = None, store: Store | None = None) -> bool:
+    """Lay out `html` into `target`; with a store, take the bytes from it when nothing changed.
+
+    True when the PDF was laid out afresh, False when it came from the cache.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    key = pdf_key(html, base_url) if store is not None else ""
+    kept = cached(store, key) if store is not None else None
+    if kept is not None:
+        target.write_bytes(kept)
+        return False
+    # Imported here: WeasyPrint (and its Pango bindings) takes a while to load, and a
+    # build with `pdf: false`, or with every PDF in the cache, should not pay for it.
     from weasyprint import HTML
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=base_url).write_pdf(str(target), **pdf_options())
-    return target
+    fetcher = recording_fetcher()
+    pdf = HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(**pdf_options())
+    target.write_bytes(pdf)
+    if store is not None and not fetcher.uncacheable:
+        keep(store, key, pdf, fetcher.resources)
+    return True
 
 
 def write_pdfs(
@@ -91,16 +106,22 @@ def write_pdfs(
     *,
     site_url: str = "",
     positive: PositiveSelection = "alla",
+    store: Store | None = None,
+    laid_out: list[int] | None = None,
 ) -> list[Path]:
     """Write /arsrapport/<år>/arsrapport-<år>.pdf for every year in the projection.
 
     Called by the plugin after the site is built (on_post_build), when the plugin
     option `pdf` is true. `site_url` makes the report ids in the PDF links to
-    the site; `positive` must be the same as for the pages.
+    the site; `positive` must be the same as for the pages. With a `store`, a year
+    whose PDF would come out the same as before is copied from the build cache
+    (pdfcache.py); the years laid out afresh are added to `laid_out`.
     """
     written = []
     for doc in documents(p, organisation, positive):
         target = Path(site_dir) / pdf_path(doc.year)
-        write_pdf(pdf_html(doc, env, site_url), target, base_url=str(site_dir))
+        if write_pdf(pdf_html(doc, env, site_url), target, base_url=str(site_dir), store=store) and (
+                laid_out is not None):
+            laid_out.append(doc.year)
         written.append(target)
     return written

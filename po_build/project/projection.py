@@ -140,6 +140,25 @@ class Projection:
         return Label(term_id, self.vocabulary.label(section, term_id), facet)
 
 
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page's template may know of the whole projection: its settings. Everything a
+    page shows of the reports comes through its own context (outputs/pages.PageSpec)."""
+
+    mode: Mode
+    organisation: str
+    region: str
+    k: int
+
+    @property
+    def internal(self) -> bool:
+        return self.mode == "intern"
+
+    @classmethod
+    def of(cls, p: Projection) -> PageFacts:
+        return cls(p.mode, p.organisation, p.region, p.k)
+
+
 def project(
     content: Content,
     mode: Mode,
@@ -171,6 +190,11 @@ def project(
         if mode == "intern" or y.publicera
     ]
     return Projection(mode, vocab, organisation, region, k, ordered, years)
+
+
+def report_url(typ: str, report_id: str) -> str:
+    """Where a report's page is published: brister/<id>/ or positivt/<id>/."""
+    return f"{'positivt' if typ == 'positiv' else 'brister'}/{report_id}/"
 
 
 def _areas_to_show(reports: list[Report], mode: Mode, k: int) -> set[tuple[str, int]]:
@@ -208,7 +232,7 @@ def _view(
         id=r.id,
         typ=r.typ,
         rubrik=r.rubrik,
-        url=f"{'brister' if r.typ == 'brist' else 'positivt'}/{r.id}/",
+        url=report_url(r.typ, r.id),
         year=r.year,
         month=r.datum.month,
         when=when(r.datum),

@@ -25,6 +25,7 @@ from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
 from po_build.model.slug import slugify
+from po_build.render.htmlcache import cached_html
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -154,8 +155,12 @@ def render(
 
 
 def markdown_to_html(text: str, shift_headings: int = 0) -> str:
-    """Safe HTML for contributor Markdown; headings shifted so H2 in a section becomes H3."""
-    return render(text, shift=shift_headings).html
+    """Safe HTML for contributor Markdown; headings shifted so H2 in a section becomes H3.
+
+    Kept by the text (htmlcache): summaries in feeds and yearly reports are the same texts
+    from one build to the next.
+    """
+    return cached_html(f"markdown/{shift_headings}", text, lambda t: render(t, shift=shift_headings).html)
 
 
 def _image_source_ok(value: str) -> bool:

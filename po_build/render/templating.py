@@ -11,6 +11,7 @@ from markupsafe import Markup
 from po_build.model.records import Section
 from po_build.model.slug import slugify
 from po_build.project.dates import date_text, month_text
+from po_build.render.htmlcache import cached_html
 from po_build.render.markdown import Anchors, markdown_to_html, render
 
 
@@ -31,8 +32,9 @@ def report_anchors() -> Anchors:
 def _sections(sections: list[Section]) -> Markup:
     """A report's body in one conversion (one Markdown run per page, not one per section)."""
     text = "\n\n".join(f"## {s.title}\n\n{s.markdown}" if s.title else s.markdown for s in sections)
-    # The renderer sanitises with nh3, so its output is safe to mark as such.
-    return Markup(render(text, anchors=report_anchors()).html)
+    # The renderer sanitises with nh3, so its output is safe to mark as such. Kept by the
+    # text (htmlcache): a body is the same from one build, and one save, to the next.
+    return Markup(cached_html("rapporttext/1", text, lambda t: render(t, anchors=report_anchors()).html))
 
 
 def number(n: int) -> str:

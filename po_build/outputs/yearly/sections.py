@@ -23,6 +23,7 @@ from po_build.project.stats import (
     remedied_in,
     status_at_year_end,
 )
+from po_build.render import chartcache
 from po_build.render.markdown import markdown_to_html
 
 # A deficiency seen this many times (first time + `förekomster`) counts as
@@ -206,10 +207,8 @@ def _counted(
     title = f"{SECTION_TITLES[name]} {year}"
     chart = Markup("")
     if any(n for _, n in rows):
-        from po_build.render import charts  # matplotlib takes most of a second to import; `po check` never needs it
-
         description = f"{title}: " + "; ".join(f"{label} {n}" for label, n in rows) + "."
-        chart = Markup(charts.bar_chart(  # safe: made by matplotlib from our own labels, escaped there
+        chart = Markup(chartcache.bar_chart(  # safe: made by matplotlib from our own labels, escaped there
             f"{name}-{year}", [label for label, _ in rows], [n for _, n in rows], title, description))
     return {"rows": rows, "chart": chart, "caption": title, "total": len(_brister(p, year)), "note": note}
 
