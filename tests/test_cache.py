@@ -208,7 +208,7 @@ def test_verdicts_from_the_disk_are_those_of_a_fresh_check(tmp_path: Path) -> No
 def test_a_changed_file_or_vocabulary_is_checked_again(tmp_path: Path) -> None:
     write_tree(tmp_path, 10, mkdocs_yml=False)
     content = tmp_path / "content"
-    memo = CheckMemo(Store(tmp_path / "cache"))
+    memo = CheckMemo(Store(tmp_path.parent / f"{tmp_path.name}-cache"))  # outside the content folder
     check_tree(content, today=TODAY, scanner=None, memo=memo)
     report = sorted((content / "brister").rglob("B-*.md"))[0]
     report.write_text(report.read_text("utf-8").replace("nivå:", "nivvå:"), "utf-8")
@@ -228,7 +228,7 @@ def test_a_date_in_the_future_is_judged_again_the_next_day(tmp_path: Path) -> No
     tomorrow = TODAY + timedelta(days=1)
     write_report(tmp_path, fields={"datum": tomorrow.isoformat()})
     write_report(tmp_path, fields={"id": "B-2025-002"})
-    memo = CheckMemo(Store(tmp_path / "cache"))
+    memo = CheckMemo(Store(tmp_path.parent / f"{tmp_path.name}-cache"))  # outside the content folder
     assert [p.code for p in check_tree(tmp_path, today=TODAY, scanner=None, memo=memo).errors] == ["PO303"]
     memo.hits = memo.misses = 0
     later = check_tree(tmp_path, today=tomorrow, scanner=None, memo=memo)
