@@ -43,7 +43,14 @@ from po_build.mkdocs import logs
 from po_build.mkdocs.cache import build_cache, pdf_line
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
 from po_build.mkdocs.head import OpenGraph, decorate, hide_charts, show_charts
-from po_build.mkdocs.preview import ERROR_TEMPLATES, ERRORS_URL, Preview, page_url, site_fingerprint
+from po_build.mkdocs.preview import (
+    ERROR_TEMPLATES,
+    ERRORS_URL,
+    Preview,
+    page_url,
+    site_fingerprint,
+    title_unread_pages,
+)
 from po_build.mkdocs.server import LazyData, with_preview
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
@@ -88,6 +95,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.lazy_data = LazyData()
         self.made_data: Callable[[], dict[str, bytes]] | None = None
         self.env_for: Path | None = None
+        self.nav: Navigation | None = None  # this build's menu (the preview titles its unread pages)
 
     # -- configuration -------------------------------------------------------------
 
@@ -271,6 +279,15 @@ class PoPlugin(BasePlugin[PoConfig]):
                 tokens[f.src_uri] = digest(site, f.src_uri)
         self.page_urls = [f.url for f in files.documentation_pages()]
         self.preview.plan(files, tokens)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.preview is not None and self.preview.incremental and self.nav is not None:
+            title_unread_pages(self.nav)
+        return env
 
     # -- pages ---------------------------------------------------------------------
 

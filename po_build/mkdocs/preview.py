@@ -35,6 +35,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import meta
 
 from po_build.check.result import Result
 from po_build.contract.layout import REPORT_DIR, VOCABULARY_FILE, YEAR_DIR
@@ -286,6 +288,17 @@ def site_fingerprint(config: MkDocsConfig, plugin_options: dict[str, Any], extra
     for src in _untitled_nav_pages(config.nav):
         parts.append(f"{src}:{_title_lines(docs / src)}")
     return digest(*parts)
+
+
+def title_unread_pages(nav: Navigation) -> None:
+    """--dirty reads only the pages whose source changed, and a page without its text has no
+    title: the menu of every rebuilt page would show 'None' for the others that take their
+    title from their text (a site without nav:, or a `- fil.md` entry). Their front matter
+    and text are read for the title; they are still not rendered."""
+    for page in nav.pages:
+        if page.markdown is None:
+            with contextlib.suppress(OSError, ValueError):
+                page.markdown, page.meta = meta.get_data(page.file.content_string)
 
 
 def _untitled_nav_pages(nav: Any) -> list[str]:
