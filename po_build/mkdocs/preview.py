@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import os
 import re
 import tempfile
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -48,6 +50,7 @@ from po_build.model.slug import slugify
 from po_build.outputs.pages import PageSpec
 from po_build.outputs.paths import GUIDE_PAGE, code_url
 from po_build.project.projection import report_url
+from po_build.render.markdown import escape_meta
 
 ERRORS_PAGE = "fel/index.md"  # the list of every error, only while previewing
 ERRORS_URL = "fel/"
@@ -298,7 +301,13 @@ def title_unread_pages(nav: Navigation) -> None:
     for page in nav.pages:
         if page.markdown is None:
             with contextlib.suppress(OSError, ValueError):
-                page.markdown, page.meta = meta.get_data(page.file.content_string)
+                page.markdown, data = meta.get_data(page.file.content_string)
+                # Escaped as on_page_markdown/on_page_content escape a rendered page's title:
+                # the menu writes it into every page as HTML.
+                page.meta = escape_meta(data)
+                title = page.title
+                if title and "title" not in data:
+                    page.meta["title"] = html.escape(Markup(title).striptags(), quote=False)
 
 
 def _untitled_nav_pages(nav: Any) -> list[str]:
