@@ -175,6 +175,29 @@ def test_a_chart_from_the_cache_is_the_chart_matplotlib_draws(cache: Store) -> N
     assert other != drawn
 
 
+def test_the_start_pages_charts_from_the_cache_are_the_ones_matplotlib_draws(cache: Store) -> None:
+    """The start page's charts (narrower, and one of them stacked) are kept too: by every figure
+    and text, the series' names and the width, so that none of them is shown from an older chart."""
+    args = ("brister-per-ar", ["2024", "2025"], ["Individnivå", "Lokal nivå"], [[1, 2], [3, 0]],
+            "Brister per år och nivå", "Brister per år och nivå: 2024: 3; 2025: 3.")
+    drawn = charts.stacked_bar_chart(*args, width=4.4)
+    assert chartcache.stacked_bar_chart(*args, width=4.4) == drawn
+    chartcache._memory.clear()
+    hits = cache.hits
+    assert chartcache.stacked_bar_chart(*args, width=4.4) == drawn
+    assert cache.hits == hits + 1
+    assert chartcache.stacked_bar_chart(*args, width=5.0) == charts.stacked_bar_chart(*args, width=5.0) != drawn
+    renamed = (args[0], args[1], ["Individnivå", "Nationell nivå"], *args[3:])
+    assert chartcache.stacked_bar_chart(*renamed, width=4.4) == charts.stacked_bar_chart(*renamed, width=4.4)
+    assert chartcache.stacked_bar_chart(*renamed, width=4.4) != drawn
+    changed = (*args[:3], [[1, 2], [3, 1]], *args[4:])
+    assert chartcache.stacked_bar_chart(*changed, width=4.4) != drawn
+    bar = ("brister-per-aktor", ["Försäkringskassan"], [4], "Brister per aktör", "Försäkringskassan 4.")
+    narrow = chartcache.bar_chart(*bar, width=4.4)
+    assert narrow == charts.bar_chart(*bar, width=4.4)
+    assert chartcache.bar_chart(*bar) == charts.bar_chart(*bar) != narrow
+
+
 def test_a_report_body_from_the_cache_is_the_rendered_one(cache: Store) -> None:
     from po_build.render.markdown import render
     from po_build.render.templating import report_anchors
@@ -228,7 +251,8 @@ def test_a_date_in_the_future_is_judged_again_the_next_day(tmp_path: Path) -> No
     tomorrow = TODAY + timedelta(days=1)
     write_report(tmp_path, fields={"datum": tomorrow.isoformat()})
     write_report(tmp_path, fields={"id": "B-2025-002"})
-    memo = CheckMemo(Store(tmp_path.parent / f"{tmp_path.name}-cache"))  # outside the content folder
+    # Beside the checked folder, not in it: the check would read the cache's files as the site's.
+    memo = CheckMemo(Store(tmp_path.parent / f"{tmp_path.name}-cache"))
     assert [p.code for p in check_tree(tmp_path, today=TODAY, scanner=None, memo=memo).errors] == ["PO303"]
     memo.hits = memo.misses = 0
     later = check_tree(tmp_path, today=tomorrow, scanner=None, memo=memo)

@@ -43,6 +43,7 @@ from po_build.mkdocs import logs
 from po_build.mkdocs.cache import build_cache, pdf_line
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
 from po_build.mkdocs.head import OpenGraph, decorate, hide_charts, show_charts
+from po_build.mkdocs.pause import CollectorPause
 from po_build.mkdocs.preview import (
     ERROR_TEMPLATES,
     ERRORS_URL,
@@ -92,6 +93,9 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.start_parts: tuple[str, str] | None = None  # the start page's, likewise
         self.page_urls: list[str] = []
         self.noted = False
+        self.pruned = False
+        self.pause = CollectorPause()
+        self.built_once = False
         self.lazy_data = LazyData()
         self.made_data: Callable[[], dict[str, bytes]] | None = None
         self.env_for: Path | None = None
@@ -135,6 +139,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         return server
 
     def on_shutdown(self) -> None:
+        self.pause.end(later=False)
         if self.preview is not None:
             self.preview.close()
 
@@ -167,9 +172,14 @@ class PoPlugin(BasePlugin[PoConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.lazy_data.building()
         self.made_data = None
+        if self.serving and self.built_once:
+            # pause.py: the collector's full pass waits until the page is out. Not in the first
+            # build, which makes the whole site: there the collector keeps the memory down.
+            self.pause.start()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.lazy_data.built(None)  # the last build's data stays
+        self.pause.end()
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -398,7 +408,11 @@ class PoPlugin(BasePlugin[PoConfig]):
                                  store=self.store, laid_out=fresh)
             if written:
                 log.info(f"po: {pdf_line(len(written), fresh, time.process_time() - started, self.store)}")
-        if self.store is not None:
+        if self.store is not None and not self.pruned:
             self.store.prune()
+            # While serving, once: walking the whole cache on every save is time the page waits for.
+            self.pruned = self.serving
         if self.summary:
             log.info(f"po: {self.summary}")
+        self.pause.end()  # the collector's pass, once the page is out
+        self.built_once = True

@@ -20,6 +20,7 @@ from po_build.outputs.feeds import feed_links
 from po_build.outputs.paths import FILTER_INDEX, MAIN_FEED, OPEN_DATA_PAGE
 from po_build.project.projection import Label, Projection, ReportView
 from po_build.project.stats import count_by, latest_year, open_reports, per_year_and_level, remedied_in
+from po_build.render import chartcache
 from po_build.render.templating import number
 
 _FIRST_H1 = re.compile(r"</h1>", re.I)
@@ -124,8 +125,6 @@ class Chart:
 
 
 def _charts(p: Projection, year: int, today: date) -> list[Chart]:
-    from po_build.render import charts  # matplotlib takes most of a second to import; `po check` never needs it
-
     levels = list(p.vocabulary.levels.values())
     by_year = per_year_and_level(p)
     year_rows = [ChartRow(str(y), [counts[t.id] for t in levels], sum(counts.values())) for y, counts in by_year]
@@ -139,7 +138,7 @@ def _charts(p: Projection, year: int, today: date) -> list[Chart]:
     ongoing = f" ({year} pågår: siffrorna gäller hittills i år)" if year == today.year else ""
     out = [Chart(
         "brister-per-ar", title, title + ongoing, ["År", *(t.namn for t in levels), "Totalt"], year_rows,
-        Markup(charts.stacked_bar_chart(  # safe: made by matplotlib from our own labels, escaped there
+        Markup(chartcache.stacked_bar_chart(  # safe: made by matplotlib from our own labels, escaped there
             "brister-per-ar", [r.label for r in year_rows], [t.namn for t in levels],
             [r.values for r in year_rows], title, description, width=CHART_WIDTH)),
     )]
@@ -152,7 +151,7 @@ def _charts(p: Projection, year: int, today: date) -> list[Chart]:
             "brister-per-aktor", title,
             "Brister per aktör och år. En brist kan gälla flera aktörer och räknas då hos var och en.",
             ["Aktör", *(str(y) for y in years), "Totalt"], actors,
-            Markup(charts.bar_chart(  # safe: made by matplotlib from our own labels, escaped there
+            Markup(chartcache.bar_chart(  # safe: made by matplotlib from our own labels, escaped there
                 "brister-per-aktor", [r.label for r in actors], [r.total for r in actors], title, description,
                 width=CHART_WIDTH)),
         ))

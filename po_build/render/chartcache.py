@@ -1,6 +1,6 @@
 """A chart from the build cache when the same figures were drawn before (charts.py draws it).
 
-A yearly report has a dozen charts and matplotlib takes most of a second to import and a
+A yearly report has a dozen charts, the start page two and matplotlib takes most of a second to import and a
 tenth of a second per chart; a past year's figures do not change. The key is a digest of
 everything the SVG is made from: the chart's id, names, values and texts, the versions of
 matplotlib and numpy, the fonts on the machine, any matplotlibrc that could change a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from po_build.load.store import code_digest, current, digest, fonts_fingerprint, versions
@@ -34,15 +34,51 @@ def _matplotlibrc() -> str:
     return ";".join(parts)
 
 
-def chart_key(chart_id: str, labels: Sequence[str], values: Sequence[int], title: str, description: str) -> str:
-    figures = json.dumps([chart_id, list(labels), list(values), title, description], ensure_ascii=False)
-    return digest("balkdiagram/1", figures, versions("matplotlib", "numpy"), fonts_fingerprint(), _matplotlibrc(),
-                  code_digest())
+def chart_key(chart_id: str, labels: Sequence[str], values: Sequence[int], title: str, description: str,
+              width: float | None = None) -> str:
+    figures = [chart_id, list(labels), list(values), title, description]
+    if width is not None:  # the default width's key stays as it was: the charts kept on disk still hold
+        figures.append(repr(float(width)))
+    return _key("balkdiagram/1", figures)
 
 
-def bar_chart(chart_id: str, labels: Sequence[str], values: Sequence[int], title: str, description: str) -> str:
+def stacked_chart_key(chart_id: str, labels: Sequence[str], series: Sequence[str],
+                      values: Sequence[Sequence[int]], title: str, description: str, width: float) -> str:
+    figures = [chart_id, list(labels), list(series), [list(row) for row in values], title, description,
+               repr(float(width))]
+    return _key("stapeldiagram/1", figures)
+
+
+def _key(kind: str, figures: Sequence[object]) -> str:
+    return digest(kind, json.dumps(figures, ensure_ascii=False), versions("matplotlib", "numpy"),
+                  fonts_fingerprint(), _matplotlibrc(), code_digest())
+
+
+def bar_chart(chart_id: str, labels: Sequence[str], values: Sequence[int], title: str, description: str,
+              width: float | None = None) -> str:
     """charts.bar_chart, from memory or the build cache when it has drawn these figures before."""
-    key = chart_key(chart_id, labels, values, title, description)
+    def draw() -> str:
+        from po_build.render import charts  # matplotlib takes most of a second to import
+
+        if width is None:
+            return charts.bar_chart(chart_id, labels, values, title, description)
+        return charts.bar_chart(chart_id, labels, values, title, description, width=width)
+
+    return _kept(chart_key(chart_id, labels, values, title, description, width), draw)
+
+
+def stacked_bar_chart(chart_id: str, labels: Sequence[str], series: Sequence[str],
+                      values: Sequence[Sequence[int]], title: str, description: str, width: float) -> str:
+    """charts.stacked_bar_chart, likewise (the start page's chart per year and level)."""
+    def draw() -> str:
+        from po_build.render import charts
+
+        return charts.stacked_bar_chart(chart_id, labels, series, values, title, description, width=width)
+
+    return _kept(stacked_chart_key(chart_id, labels, series, values, title, description, width), draw)
+
+
+def _kept(key: str, draw: Callable[[], str]) -> str:
     svg = _memory.get(key)
     if svg is not None:
         return svg
@@ -54,9 +90,7 @@ def bar_chart(chart_id: str, labels: Sequence[str], values: Sequence[int], title
         except UnicodeDecodeError:
             svg = None
     if svg is None:
-        from po_build.render import charts  # matplotlib takes most of a second to import
-
-        svg = charts.bar_chart(chart_id, labels, values, title, description)
+        svg = draw()
         if store is not None:
             store.put(KIND, key, svg.encode("utf-8"))
     if len(_memory) >= MEMORY:
