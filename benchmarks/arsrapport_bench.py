@@ -29,72 +29,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.contentgen import write_tree  # noqa: E402
+from tests.contentgen import YEAR_CHAPTER, YEAR_INDEX, write_tree  # noqa: E402
 
 BIN = Path(sys.executable).parent
 GOAL_S = 10.0
 RUNS = 3
-
-YEAR_INDEX = """---
-år: 2025
-titel: Årsrapport 2025 – Testorganisation
-tema: Digitalt utanförskap
-ombud: 4.5
-sökande:
-  totalt: 64
-  själv: 33
-  anhörig: 17
-  myndighet: 13
-  övriga: 1
-publicera: true
----
-
-Förordet till årsrapporten. Året har präglats av digitala tjänster utan alternativ.
-"""
-
-CHAPTER = """---
-rubrik: Så arbetar vi med systembrister
-ordning: 1
----
-
-## Rutiner för identifierade brister
-
-- Varje brist beskrivs på en egen sida.
-- Styrgruppen går igenom bristerna vid varje möte.
-
-## Årets siffror
-
-<!-- po: nyckeltal -->
-
-## Sökande
-
-<!-- po: sokande -->
-
-## Brister per nivå
-
-<!-- po: per-niva -->
-
-## De allvarligaste bristerna
-
-<!-- po: allvarligaste -->
-
-## Åtgärdat under året
-
-<!-- po: atgardade -->
-
-## Återkommande brister
-
-<!-- po: aterkommande -->
-
-## Positiva händelser
-
-<!-- po: positiva -->
-
-## Redovisning till Socialstyrelsen
-
-<!-- po: socialstyrelsen -->
-"""
-
 
 def mkdocs_yml(pdf: bool) -> str:
     return (
@@ -175,8 +114,8 @@ def main() -> None:
         year_dir = root / "content" / "arsrapport" / "2025"
         a = timed_build(root, mkdocs_yml(pdf=False), out)
         year_dir.mkdir(parents=True)
-        (year_dir / "index.md").write_text(YEAR_INDEX, "utf-8")
-        (year_dir / "01-arbetet.md").write_text(CHAPTER, "utf-8")
+        (year_dir / "index.md").write_text(YEAR_INDEX.format(year=2025), "utf-8")
+        (year_dir / "01-arbetet.md").write_text(YEAR_CHAPTER, "utf-8")
         b = timed_build(root, mkdocs_yml(pdf=False), out)
         c = timed_build(root, mkdocs_yml(pdf=True), out)
         assert (out / "arsrapport" / "2025" / "arsrapport-2025.pdf").is_file()

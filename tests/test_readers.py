@@ -29,44 +29,12 @@ from po_build.project.stats import as_of_year_end, status_at_year_end, times_see
 
 from .contentgen import write_tree
 from .helpers import write_report, write_year
+from .readers_site import REPO, build_site, quiet_environment
 
-REPO = Path(__file__).resolve().parents[1]
 SITE_URL = "https://exempellan.example/"
-MKDOCS = """site_name: Test
-site_url: https://test.example/
-site_description: Webbplatsens egen beskrivning.
-docs_dir: content
-theme:
-  name: material
-  language: sv
-  custom_dir: overrides
-plugins:
-  search:
-    lang: sv
-  po:
-    organisation: Testorganisation
-    region: Testlän
-    pdf: false
-    idag: {today}
-"""
-
-
 @pytest.fixture(autouse=True)
 def _quiet(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for name in ("PO_IDAG", "PO_INTERN", "PO_PDF", "SOURCE_DATE_EPOCH"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def build_site(root: Path, today: date = date(2026, 11, 22)) -> Path:
-    (root / "mkdocs.yml").write_text(MKDOCS.format(today=today.isoformat()), "utf-8")
-    overrides = root / "overrides" / "partials"
-    overrides.mkdir(parents=True, exist_ok=True)
-    (overrides / "copyright.html").write_text((REPO / "overrides/partials/copyright.html").read_text("utf-8"),
-                                              "utf-8")
-    site = root / "site"
-    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
-    return site
+    quiet_environment(monkeypatch)
 
 
 def page(site: Path, url: str) -> str:

@@ -11,8 +11,6 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from po_build.check.tree import check_tree
 from po_build.outputs.feeds import summary
@@ -20,44 +18,12 @@ from po_build.project.projection import project
 
 from .contentgen import write_tree
 from .helpers import write_report, write_year
-
-REPO = Path(__file__).resolve().parents[1]
-MKDOCS = """site_name: Test
-site_url: https://test.example/
-site_description: Webbplatsens egen beskrivning.
-docs_dir: content
-theme:
-  name: material
-  language: sv
-  custom_dir: overrides
-plugins:
-  search:
-    lang: sv
-  po:
-    organisation: Testorganisation
-    region: Testlän
-    pdf: false
-    idag: 2026-11-22
-    minsta_antal: {k}
-"""
+from .readers_site import REPO, build_site, quiet_environment
 
 
 @pytest.fixture(autouse=True)
 def _quiet(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    for name in ("PO_IDAG", "PO_INTERN", "PO_PDF", "SOURCE_DATE_EPOCH"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def build_site(root: Path, k: int = 3) -> Path:
-    (root / "mkdocs.yml").write_text(MKDOCS.format(k=k), "utf-8")
-    overrides = root / "overrides" / "partials"
-    overrides.mkdir(parents=True, exist_ok=True)
-    (overrides / "copyright.html").write_text((REPO / "overrides/partials/copyright.html").read_text("utf-8"),
-                                              "utf-8")
-    site = root / "site"
-    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
-    return site
+    quiet_environment(monkeypatch)
 
 
 def head_tags(html: str) -> str:
