@@ -136,6 +136,27 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
+def local_page(browser: Any, size: tuple[int, int], contexts: list[Any], javascript: bool = True) -> Any:
+    """A new page in its own context (kept in `contexts` to close), Swedish, without motion,
+    whose every request outside the local server is blocked and recorded in `page.po_outside`."""
+    w, h = size
+    context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE",
+                                  reduced_motion="reduce", java_script_enabled=javascript)
+    contexts.append(context)
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        outside.append(route.request.url)
+        route.abort()
+
+    # A pattern, not a Python function: the browser matches it itself. With a function every
+    # request waits for the test's thread, which may be asleep (the form's save hung on it).
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/)"), guard)
+    page = context.new_page()
+    page.po_outside = outside
+    return page
+
+
 @pytest.fixture
 def open_page(browser: Any, base_url: str) -> Iterator[Callable[..., Any]]:
     """open_page(path, width="dator", media=None, javascript=True) -> a Playwright page, loaded and settled.
@@ -147,19 +168,7 @@ def open_page(browser: Any, base_url: str) -> Iterator[Callable[..., Any]]:
 
     def opener(path: str, width: str = "dator", media: str | None = None, settle: bool = True,
                javascript: bool = True) -> Any:
-        w, h = WIDTHS[width]
-        context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE",
-                                      reduced_motion="reduce", java_script_enabled=javascript)
-        contexts.append(context)
-        outside: list[str] = []
-
-        def guard(route: Any) -> None:
-            outside.append(route.request.url)
-            route.abort()
-
-        context.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/)"), guard)
-        page = context.new_page()
-        page.po_outside = outside
+        page = local_page(browser, WIDTHS[width], contexts, javascript=javascript)
         if media:
             page.emulate_media(media=media)
         response = page.goto(base_url + path, wait_until="load")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -28,7 +27,7 @@ from mkdocs.config import load_config
 
 from po_build.model.slug import report_file_name
 
-from .conftest import REPO, WIDTHS, _SiteHandler, artefact, unavailable
+from .conftest import REPO, WIDTHS, _SiteHandler, artefact, local_page, unavailable
 from .test_axe import WCAG_TAGS, report
 
 SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -114,20 +113,7 @@ def form(browser: Any, clone: dict[str, Any]) -> Iterator[Any]:
     contexts = []
 
     def opener(width: str = "dator") -> Any:
-        w, h = WIDTHS[width]
-        context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE", reduced_motion="reduce")
-        contexts.append(context)
-        outside: list[str] = []
-
-        def guard(route: Any) -> None:
-            outside.append(route.request.url)
-            route.abort()
-
-        # A pattern, not a Python function: the browser matches it itself. With a function
-        # every request waits for this thread, which sleeps while git works (the save hung).
-        context.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/)"), guard)
-        page = context.new_page()
-        page.po_outside = outside
+        page = local_page(browser, WIDTHS[width], contexts)
         page.po_console = []
         page.on("console", lambda m: page.po_console.append(m.text) if m.type == "error" else None)
         page.goto(clone["url"] + "/admin/", wait_until="load")

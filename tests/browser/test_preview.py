@@ -26,7 +26,7 @@ from po_build.mkdocs.preview import ERRORS_URL
 
 from ..contentgen import write_tree
 from ..test_serve import ENGLISH, published_reports, serving, wait_for
-from .conftest import NO_MOTION_CSS, REPO
+from .conftest import NO_MOTION_CSS, REPO, local_page
 from .test_axe import axe_violations, report
 
 # The brief's phone is 390 px wide (an iPhone 12–15); the desktop is the other tests' one.
@@ -60,19 +60,7 @@ def new_page(browser: Any) -> Iterator[Callable[[str], Any]]:
     contexts: list[Any] = []
 
     def opener(width: str) -> Any:
-        w, h = SIZES[width]
-        context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE", reduced_motion="reduce")
-        contexts.append(context)
-        outside: list[str] = []
-
-        def guard(route: Any) -> None:
-            outside.append(route.request.url)
-            route.abort()
-
-        context.route(re.compile(r"^(?!http://127\.0\.0\.1:\d+/)"), guard)
-        page = context.new_page()
-        page.po_outside = outside
-        return page
+        return local_page(browser, SIZES[width], contexts)
 
     yield opener
     for context in contexts:
