@@ -110,13 +110,7 @@ def _draw(labels: Sequence[str], values: Sequence[int], width: float = FIG_WIDTH
     top = max([*values, 1])
     for y, v in zip(positions, values, strict=True):
         ax.text(v + top * 0.015, y, number(v), va="center", ha="left", fontsize=10, fontweight="bold")
-    ax.set_yticks(positions, wrapped)
-    ax.set_xlim(0, top)
-    ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xticks([])
-    for side in ("top", "right", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0, pad=6)
+    _bar_axes(ax, positions, wrapped, top)
     return fig
 
 
@@ -197,13 +191,7 @@ def _draw_stacked(labels: Sequence[str], series: Sequence[str], values: Sequence
         starts = [s + v for s, v in zip(starts, part, strict=True)]
     for y, total in zip(positions, totals, strict=True):
         ax.text(total + top * 0.015, y, number(total), va="center", ha="left", fontsize=10, fontweight="bold")
-    ax.set_yticks(positions, wrapped)
-    ax.set_xlim(0, top)
-    ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xticks([])
-    for side in ("top", "right", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0, pad=6)
+    _bar_axes(ax, positions, wrapped, top)
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, 1.0), ncol=columns, frameon=False,
                handlelength=1.6, columnspacing=1.2, borderaxespad=0.1, fontsize=10)
     return fig
@@ -263,3 +251,15 @@ def _accessible(svg: str, chart_id: str, title: str, description: str) -> str:
 def fingerprint(svg: str) -> str:
     """Short stable digest of a chart, for tests and caches."""
     return hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16]
+
+
+def _bar_axes(ax: Any, positions: list[int], labels: list[str], top: float) -> None:
+    """The look both bar charts share: labels at the left, no frame but the baseline, no scale
+    (every bar carries its number)."""
+    ax.set_yticks(positions, labels)
+    ax.set_xlim(0, top)
+    ax.set_ylim(-0.6, len(positions) - 0.4)
+    ax.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(axis="y", length=0, pad=6)
