@@ -11,6 +11,8 @@ import re
 from typing import Any
 from xml.parsers import expat
 
+from po_build.load.xmlparser import xml_parser
+
 _SCRIPT_ELEMENTS = frozenset({
     "script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet",
     "handler", "listener", "base", "meta", "link", "style", "form", "portal", "template",
@@ -25,8 +27,7 @@ _SAFE_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp);", re.IGNORECASE)
 
 def scan_xml(data: bytes) -> str | None:
     """The first thing in an XML document (SVG) that could run script, described in Swedish."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = xml_parser()
     found: list[str] = []
 
     class _Stop(Exception):

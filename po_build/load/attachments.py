@@ -20,6 +20,8 @@ from xml.parsers import expat
 
 from PIL import ExifTags, Image, ImageFile
 
+from po_build.load.xmlparser import xml_parser
+
 MAX_PDF_PAGES = 300
 MAX_PDF_OBJECTS = 200_000
 # A 48-megapixel phone photo fits; a header claiming 30,000 × 30,000 (900 million pixels, a
@@ -168,8 +170,7 @@ def _note(found: list[str], what: str) -> None:
 def xml_text(data: bytes) -> str:
     """The character data of an XML packet (XMP), one chunk per line; markup and all else gone."""
     chunks: list[str] = []
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = xml_parser(namespaces=False)
     parser.CharacterDataHandler = chunks.append
     parser.StartElementHandler = lambda _name, attrs: chunks.extend(
         f"\n{v}\n" for k, v in attrs.items() if not k.startswith("xmlns"))
@@ -277,8 +278,7 @@ def svg_texts(data: bytes) -> list[tuple[int, int, str]]:
     Entities are resolved by the parser, so `&#56;50312` is read as the 850312 a browser shows.
     """
     found: list[tuple[int, int, str]] = []
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = xml_parser()
     pending: list[str] = []
     start: list[tuple[int, int]] = []
 
@@ -325,8 +325,7 @@ def svg_texts(data: bytes) -> list[tuple[int, int, str]]:
 
 def svg_root(data: bytes) -> str | None:
     """The local name of the root element, or None when it is not XML."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = xml_parser()
     names: list[str] = []
 
     class _Done(Exception):
