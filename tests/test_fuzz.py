@@ -28,8 +28,9 @@ from po_build.check.schema import _needs_full_check, validators_for
 from po_build.check.tree import check_tree
 from po_build.contract.codes import CODES, WARNINGS
 from po_build.contract.sections import SECTIONS
-from po_build.load.frontmatter import parse_yaml
+from po_build.load.frontmatter import MAX_DEPTH, MAX_VALUE_CHARS, parse_events, parse_yaml
 from po_build.load.vocabulary import builtin_vocabulary
+from po_build.load.yamlquick import parse_quick
 from po_build.model.problems import ProblemList
 from po_build.render.markdown import markdown_to_html
 from tests.helpers import BRIST_FIELDS, PDF, POSITIV_FIELDS, TODAY, front_matter, report_text
@@ -343,6 +344,79 @@ def test_random_yaml_anywhere(node: tuple[str, Any], data: st.DataObject) -> Non
         assert not ENGLISH.search(_QUOTED.sub("''", p.message)), p.format()
     if parsed is not None:
         _assert_plain(parsed[0])
+
+
+# Values near the edges of what the quick reader takes: YAML's own types, punctuation, spaces,
+# quotes and characters from other scripts, so that every way it could read a value
+# differently from the event reader is tried.
+QUICK_VALUES = [
+    "B-2025-001", "brist", "2025-03-14", "2025-3-14", "2025-03-14 10:00", "true", "True", "TRUE", "yes", "Yes",
+    "no", "on", "Off", "y", "n", "null", "Null", "~", "0", "007", "0x1F", "0o17", "0b11", "1_000", "1e3", "1.5",
+    ".5", "5.", "+1", "=", "<<", "12:30", "1:2", "a b", "a  b", "a, b", "a ,b", "a - b", "a-", "Ombud A's",
+    'sa "hej"', "x?", "(x)", "5 %", "a/b", "a;b", "é", "e\u0301", "ä ö å", "٢٠٢٥", "x" * 5, "'enkla'", "'a, b'",
+    "'a''b'", "'  x  '", "\"dubbla\"", "\"a\\nb\"", "\"\"", "''", "[]", "{}", "[a]", "[a, b]", "[a,b]",
+    "[ a , b ]", "[a, ]", "[a b, c]", "['a', \"b\"]", "[1, true, ~]", "[a: b]", "{a: b}", "{a: b, c: d}",
+    "{a: 1, a: 2}", "{a:b}", "{ a: b }", "{a: [b]}", "[[a]]", "a # kommentar", "a#b", "#x", "- a", "-a", "?",
+    "a:b", "a: b", "&x a", "*x", "!x a", "|", ">", "%x", "@x", "`x", "a\u00a0b", "\u2028", "\ufeff",
+]
+QUICK_KEYS = ["id", "typ", "rubrik", "nivå", "historik", "a", "a-b", "1", "true", "null", "x_y", "å"] * 3
+QUICK_KEYS += ["a b", "'q'"]
+# Mostly values it takes, so that whole files get through to the comparison.
+QUICK_VALUE = st.one_of(st.sampled_from(QUICK_VALUES[:60]), st.sampled_from(QUICK_VALUES[:60]),
+                        st.sampled_from(QUICK_VALUES[:60]), st.sampled_from(QUICK_VALUES))
+
+
+@st.composite
+def quick_yaml(draw: st.DrawFn, depth: int = 0, indent: int = 0) -> str:
+    """Front matter in (mostly) the forms the quick reader knows, with small slips."""
+    pad = " " * indent
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        key = draw(st.sampled_from(QUICK_KEYS))
+        shape = draw(st.sampled_from(["value", "value", "value", "block", "list", "indentless", "dicts",
+                                      "blank", "comment"] if depth < 3 else ["value"]))
+        gap = draw(st.sampled_from([" ", " ", "  ", ""]))
+        tail = draw(st.sampled_from(["", "", "", " ", "  "]))
+        if shape == "value":
+            lines.append(f"{pad}{key}:{gap}{draw(QUICK_VALUE)}{tail}")
+        elif shape == "blank":
+            lines.append(draw(st.sampled_from(["", "   "])))
+        elif shape == "comment":
+            lines.append(f"{pad}{draw(st.sampled_from(['', '  ']))}# anteckning")
+        elif shape == "block":
+            step = draw(st.sampled_from([2, 2, 4, 1]))
+            lines.append(f"{pad}{key}:{tail}")
+            lines.append(draw(quick_yaml(depth + 1, indent + step)))
+        else:
+            step = 0 if shape == "indentless" else draw(st.sampled_from([2, 2, 4]))
+            lines.append(f"{pad}{key}:{tail}")
+            for _ in range(draw(st.integers(1, 3))):
+                if shape == "dicts":
+                    inner = draw(quick_yaml(depth + 1, indent + step + 2)).lstrip(" ")
+                    lines.append(f"{pad}{' ' * step}- {inner}")
+                else:
+                    lines.append(f"{pad}{' ' * step}-{gap}{draw(QUICK_VALUE)}{tail}")
+    if draw(st.integers(0, 20)) == 0:  # now and then a line out of place
+        stray = " " * draw(st.integers(0, 5)) + draw(st.sampled_from(QUICK_VALUES))
+        lines.insert(draw(st.integers(0, len(lines))), stray)
+    return "\n".join(lines)
+
+
+@settings(max_examples=max(50, settings.default.max_examples * 4))
+@given(source=quick_yaml(), offset=st.integers(0, 3))
+def test_quick_reader_agrees_with_event_reader(source: str, offset: int) -> None:
+    """Whatever the quick reader accepts, the event reader reads to the same data and positions."""
+    quick = parse_quick(source, offset, MAX_DEPTH, MAX_VALUE_CHARS)
+    event("snabbläsaren" if quick is not None else "händelseläsaren")
+    if quick is None:
+        return
+    problems = ProblemList("x.yml")
+    slow = parse_events(source, problems, offset)
+    assert slow is not None, (source, [p.format() for p in problems])
+    # repr: NaN is not equal to itself, and key order is part of what the messages use.
+    assert repr(quick[0]) == repr(slow[0]), source
+    assert list(quick[1].items()) == list(slow[1].items()), source
+    assert list(quick[2].items()) == list(slow[2].items()), source
 
 
 def _assert_plain(value: Any) -> None:

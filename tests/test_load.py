@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from po_build.load.frontmatter import MAX_DEPTH, parse_yaml
+from po_build.load.frontmatter import MAX_DEPTH, MAX_VALUE_CHARS, parse_events, parse_yaml
 from po_build.load.text import MAX_BYTES
+from po_build.load.yamlquick import parse_quick
 from po_build.model.problems import ProblemList
 from tests.helpers import (
     BRIST_BODY,
@@ -431,3 +432,44 @@ def test_bracket_left_open_at_the_end_is_po106_in_swedish(tmp_path: Path) -> Non
     assert p.line in (EXTRA, EXTRA + 1)
     assert "inte stängd" in p.message
     assert "YAML-fel" not in p.message
+
+
+# --- the node walk (yamlnodes) and the event reader read the same -------------------------------
+
+
+def _front_matters() -> list[tuple[str, str]]:
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in sorted([*root.glob("content/**/*.md"), *root.glob("po_build/data/**/*.md")]):
+        text = path.read_text("utf-8")
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            found.append((str(path.relative_to(root)), text[4:text.index("\n---\n", 4)]))
+    return found
+
+
+def test_node_walk_reads_every_sample_file_like_the_event_reader() -> None:
+    files = _front_matters()
+    assert len(files) > 20
+    quick_count = 0
+    for name, source in files:
+        quick = parse_quick(source, 1, MAX_DEPTH, MAX_VALUE_CHARS)
+        slow = parse_events(source, ProblemList(name), 1)
+        if quick is None:
+            continue
+        quick_count += 1
+        assert slow is not None, name
+        assert repr(quick) == repr(slow), name
+    # The walk is the way nearly every real file is read; if it gave up on them all, the
+    # check would be slow again without any test noticing.
+    assert quick_count >= len(files) * 0.9
+
+
+@pytest.mark.parametrize("source", [
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 1\na: 2\n", "a: \"\\x07\"\n", "a: b\n---\nc: d\n",
+    "[a]: b\n", "a: [[[[[[[[[x]]]]]]]]]\n",
+])
+def test_node_walk_leaves_every_refusal_to_the_event_reader(source: str) -> None:
+    assert parse_quick(source, 0, MAX_DEPTH, MAX_VALUE_CHARS) is None
+    problems = ProblemList("x.yml")
+    assert parse_yaml(source, problems) is None
+    assert problems

@@ -16,6 +16,7 @@ import yaml
 import yaml.reader
 
 from po_build.load.text import _INVISIBLE, invisible_message, read_text
+from po_build.load.yamlquick import parse_quick, scalar_value
 from po_build.model.problems import ProblemList
 
 MAX_DEPTH = 8
@@ -104,6 +105,16 @@ def parse_yaml(
     Dates stay as the text the author wrote; the schema checks their form, so
     that a date and its error look the same in YAML, JSON Schema and messages.
     """
+    quick = parse_quick(source, line_offset, MAX_DEPTH, MAX_VALUE_CHARS)
+    if quick is not None:
+        return quick
+    return parse_events(source, problems, line_offset)
+
+
+def parse_events(
+    source: str, problems: ProblemList, line_offset: int = 0
+) -> tuple[Any, dict[Path_, Pos], dict[Path_, Pos]] | None:
+    """`parse_yaml` event by event: slower, and the one that words every refusal."""
     builder = _Builder(line_offset)
     try:
         for event in yaml.parse(source, Loader=_Loader):
@@ -220,8 +231,7 @@ def _yaml_message(err: yaml.MarkedYAMLError, source: str) -> str:
     return _GENERIC_YAML
 
 
-_SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_* helpers are used
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALAR_CONSTRUCTOR = yaml.SafeLoader("")  # only its resolver is used
 
 
 class _Builder:
@@ -357,22 +367,9 @@ class _Builder:
     def resolve(event: yaml.ScalarEvent) -> Any:
         if event.style:  # quoted or block text is always text
             return event.value
-        node = yaml.ScalarNode(
-            _SCALAR_CONSTRUCTOR.resolve(  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
-                yaml.ScalarNode, event.value, event.implicit),
-            event.value,
-        )
-        tag = node.tag
-        if tag == _TIMESTAMP:
-            return event.value
-        if tag.endswith((":int", ":float", ":bool", ":null")):
-            try:
-                # Call the constructor function directly: construct_object would cache
-                # every node for the life of the process.
-                return _SCALAR_CONSTRUCTOR.yaml_constructors[tag](_SCALAR_CONSTRUCTOR, node)
-            except (ValueError, KeyError, yaml.YAMLError):
-                return event.value
-        return event.value
+        tag = _SCALAR_CONSTRUCTOR.resolve(  # type: ignore[no-untyped-call]  # unannotated in types-PyYAML
+            yaml.ScalarNode, event.value, event.implicit)
+        return scalar_value(None, tag, event.value)
 
 
 def load_document(path: Path, rel: str, problems: ProblemList) -> Document | None:
