@@ -8,16 +8,17 @@ Prints, each part on its own:
 
 * recall per kind on the TUNING part (planted.yml, tuning_15.yml and tuning_15b.yml: the
   rules were tuned on these; tuning_15b.yml was written without opening any held-out file);
-* recall per kind on the OLD HELD-OUT part (planted_holdout.yml) and on HELD-OUT v2
-  (holdout_v2/planted.yml). Both were written before the rules they measure, v2 by a
-  separate session that never saw the scanner; the scanner was not tuned on either;
-* indirect identification: the share of cases in holdout_v2/indirect.yml (held out)
-  and indirect_tuning.yml (tuning) with a finding (warning or error) on the line of
-  the planted detail;
+* recall per kind on the OLD HELD-OUT part (planted_holdout.yml), on HELD-OUT v2
+  (holdout_v2/planted.yml) and on HELD-OUT v3 (holdout_v3/planted.yml). All were written
+  before the rules they measure, v2 and v3 each by a separate session that never saw the
+  scanner; the scanner was not tuned on any of them;
+* indirect identification: the share of cases in holdout_v2/indirect.yml and
+  holdout_v3/indirect.yml (held out) and indirect_tuning.yml (tuning) with a finding
+  (warning or error) on the line of the planted detail;
 * false positives on clean text: the tuning clean reports (clean/), trap-filled reports and
   yearly-report chapters written for round 2 (clean_15b/: age bands, organisations that look
-  like names, municipalities that are words), held-out clean v2
-  (holdout_v2/clean/) and real text (real_clean/, paraphrased sentences from public PO
+  like names, municipalities that are words), held-out clean v2 and v3
+  (holdout_v2/clean/, holdout_v3/clean/) and real text (real_clean/, paraphrased sentences from public PO
   documents). Errors (what stops `po check`) and warnings are counted apart;
 * throughput.
 
@@ -232,8 +233,8 @@ def main() -> None:
     args = parser.parse_args()
     v = args.verbose
     held_out = not args.tuning_only
-    print("The held-out parts were written before tuning (holdout_v2 by a separate session that never "
-          "saw the scanner) and were not tuned on; only their aggregate figures are printed.")
+    print("The held-out parts were written before tuning (holdout_v2 and holdout_v3 each by a separate "
+          "session that never saw the scanner) and were not tuned on; only their aggregate figures are printed.")
 
     tuning = recall(load_passages(*TUNING_FILES), KNOWN_NON_NAMES)
     print_recall(f"Tuning part ({' + '.join(TUNING_FILES)})", tuning)
@@ -244,11 +245,14 @@ def main() -> None:
                      recall(load_passages("planted_holdout.yml"), KNOWN_NON_NAMES))
         print_recall("Held-out v2 (holdout_v2/planted.yml, not tuned on)",
                      recall(load_passages("holdout_v2/planted.yml"), KNOWN_NON_NAMES))
+        print_recall("Held-out v3 (holdout_v3/planted.yml, not tuned on)",
+                     recall(load_passages("holdout_v3/planted.yml"), KNOWN_NON_NAMES))
 
     print("\nIndirect identification (a finding on the line of the detail)")
     parts = [("tuning (indirect_tuning.yml)", "indirect_tuning.yml", v)]
     if held_out:
         parts.append(("held-out v2 (holdout_v2/indirect.yml)", "holdout_v2/indirect.yml", False))
+        parts.append(("held-out v3 (holdout_v3/indirect.yml)", "holdout_v3/indirect.yml", False))
     for label, name, show in parts:
         n, warned, refused, misses = indirect(load_passages(name), KNOWN_NON_NAMES)
         print(f"  {label:<40} {warned:>3}/{n:<3} {100 * warned / n:6.1f} % warned ({refused} of them by an error)")
@@ -258,6 +262,7 @@ def main() -> None:
     folders = [("tuning clean/", CORPUS / "clean", v), ("trap texts clean_15b/", CORPUS / "clean_15b", v)]
     if held_out:
         folders.append(("held-out clean v2", CORPUS / "holdout_v2" / "clean", False))
+        folders.append(("held-out clean v3", CORPUS / "holdout_v3" / "clean", False))
     folders.append(("real text real_clean/", CORPUS / "real_clean", v))
     for label, folder, show in folders:
         for known_label, known in (("with known non-names", KNOWN_NON_NAMES), ("without", ())):
