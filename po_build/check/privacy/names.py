@@ -8,18 +8,11 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.indirect import small_places
+from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
+from po_build.check.privacy.names_start import unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
 from po_build.check.privacy.variants import is_variant
-
-
-@functools.cache
-def _places_and_municipalities() -> frozenset[str]:
-    # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
-    places = small_places()
-    return (frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
-            | pn.other_places())
 
 
 @functools.cache
@@ -56,6 +49,8 @@ _GIVE_VERBS = pn.words("gav ger gett ge")
 _ORG_HEAD_TAILS = (*sorted(w for w in pn.ORG_HEADS if len(w) >= 5), "jouren", "enheten", "teamet")
 _DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
 _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
+_COPULAS = pn.words("är var blir blev")
+_ARTICLES = pn.words("en ett ingen inget")
 
 class NameRules(Tokens):
     """The context rules for personal names over one text."""
@@ -184,8 +179,12 @@ class NameRules(Tokens):
 
     # -- decisions --------------------------------------------------------
     def single(self, tok: Token, is_first: bool, is_last: bool, form: str) -> bool:
+        if form in pn.WORD_NAMES and not tok.text[1:].islower() and "-" not in tok.text:
+            return False  # "SoL" (socialtjänstlagen) is written with an inner capital
         strong = self.strong_before(tok)
-        if self.org_context(tok, tok) and not strong:
+        # "Majas skola" is the school a person goes to; "Rosendals skola" stays a school.
+        own_school = is_first and form != tok.lower and self.next_word(tok) in ("skola", "förskola")
+        if self.org_context(tok, tok) and not strong and not own_school:
             return False
         nxt = self.next_token(tok)
         if self.ambiguous(form) and nxt is not None and nxt.cap and not self.is_listed(nxt):
@@ -215,7 +214,13 @@ class NameRules(Tokens):
             # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
             # a finite verb unless it is the subject, a person.
             verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
-            return strong or verb_after or self.followed_by_comma(tok) or self.beside_person(tok)
+            if verb_after and nxt is not None and nxt.lower in _COPULAS and self.next_word(nxt) in _ARTICLES:
+                verb_after = False  # "Ask är ett träd", "Sten var ett vanligt material"
+            # "Ros mamma", "Klas handläggare": a name ending in -s is its own genitive.
+            owner = form[-1] == "s" and nxt is not None and not nxt.cap and (
+                nxt.lower in pn.PERSON_NOUNS or nxt.lower in pn.ROLE_WORDS or nxt.lower in pn.OWNED_BY_PERSON
+            )
+            return strong or verb_after or owner or self.followed_by_comma(tok) or self.beside_person(tok)
         return is_first or is_last
 
     def beside_person(self, tok: Token) -> bool:
@@ -456,6 +461,7 @@ class NameRules(Tokens):
                     (self.unknown_after_role(tok) and not self.masked(tok))
                     or self.unlisted_person(tok)
                     or self.variant_name(tok)
+                    or unlisted_at_start(self, tok)
                 ):
                     group = self.extend(tok, strict=False)
                     found.append((tok.start, group[-1].end, "PO407", ""))
