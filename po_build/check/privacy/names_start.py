@@ -75,12 +75,14 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
         return False
     if lower in pn.ROLE_WORDS or lower in pn.ORG_HEADS or lower in pn.ORG_TAILS or lower in pn.GREETINGS:
         return False
-    if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS or rules.masked(tok):
+    if lower in pn.MONTHS or lower in pn.WEEKDAYS or lower in pn.SENTENCE_WORDS:
         return False
     places = places_and_municipalities()
     if lower in places or (lower[-1] == "s" and lower[:-1] in places):
         return False
     if is_swedish_word(lower) or (genitive and is_swedish_word(lower[:-1])):
+        return False
+    if rules.masked(tok):
         return False
     then = rules.next_token(nxt)
     if then is not None and then.lower in pn.SUBJECT_PRONOUNS:

@@ -13,6 +13,7 @@ person is weak. The dictionary is read on first use only: most texts never ask.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import re
@@ -31,10 +32,21 @@ Rule = tuple[str, str, "re.Pattern[str] | None"]  # flag, stripped text, conditi
 
 
 @functools.cache
-def _stems() -> dict[str, str]:
+def _lines() -> list[str]:
+    """The dictionary's "word/flags" lines, sorted: looked up by bisection, since building a
+    dict of 150,000 entries costs several times more than reading the file."""
     raw = resources.files("po_build").joinpath("data", "sv-ordlista.dic.gz").read_bytes()
-    # One "word/flags" line per stem, so that one dict() call in C reads them all.
-    return dict(line.split("/", 1) for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return gzip.decompress(raw).decode("utf-8").splitlines()
+
+
+def _flags(word: str) -> str | None:
+    """The flags of a stem, or None when the dictionary has no such stem."""
+    lines = _lines()
+    key = word + "/"
+    i = bisect.bisect_left(lines, key)
+    if i < len(lines) and lines[i].startswith(key):
+        return lines[i][len(key) :]
+    return None
 
 
 @functools.cache
@@ -61,7 +73,7 @@ def _max_add() -> int:
 
 
 def _stem_word(word: str) -> bool:
-    flags = _stems().get(word)
+    flags = _flags(word)
     return flags is not None and not any(f in flags for f in (_NEED_AFFIX, _ONLY_IN_COMPOUND, _FORBIDDEN))
 
 
@@ -69,11 +81,11 @@ def _inflected(word: str) -> bool:
     """The word itself, or a stem with one of its own suffixes: "besöket", "anhöriga"."""
     if _stem_word(word):
         return True
-    stems, rules = _stems(), _rules()
+    rules = _rules()
     for n in range(1, min(_max_add(), len(word) - 1) + 1):
         for flag, strip, cond in rules.get(word[-n:], ()):
             base = word[:-n] + strip
-            flags = stems.get(base)
+            flags = _flags(base)
             if flags is None or flag not in flags or _FORBIDDEN in flags:
                 continue
             if cond is None or cond.search(base):
@@ -82,11 +94,11 @@ def _inflected(word: str) -> bool:
 
 
 def _compound_head(head: str) -> bool:
-    stems = _stems()
-    if head in stems and _FORBIDDEN not in stems[head]:
+    flags = _flags(head)
+    if flags is not None and _FORBIDDEN not in flags:
         return True
     # "flick" of "flicka", "pojk" of "pojke": the first part loses its final vowel.
-    return any((head + v) in stems for v in ("a", "e"))
+    return any(_flags(head + v) is not None for v in ("a", "e"))
 
 
 def _compound(word: str, depth: int = 0) -> bool:
@@ -104,15 +116,10 @@ def _compound(word: str, depth: int = 0) -> bool:
     return False
 
 
-@functools.cache
-def _proper_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in _stems() if w[:1].isupper())
-
-
 def is_proper_noun(lower: str) -> bool:
     """A capitalised entry of the dictionary: a place ("Skopje"), a brand ("Skanska") or a
     name ("Sissela"): not enough to call a word a person without strong evidence."""
-    return lower in _proper_nouns()
+    return _flags(lower[:1].upper() + lower[1:]) is not None
 
 
 @functools.lru_cache(maxsize=1 << 14)
