@@ -99,7 +99,7 @@ _AGE_BARE_APPOSITION_RE = re.compile(
 
 
 _AGE_BORN_RE = re.compile(
-    r"(?<!\w)född\s+(?:år\s+|den\s+)?"
+    r"(?<!\w)(?:född|föddes)\s+(?:år\s+|den\s+)?"
     r"(?:(?:18|19|20)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?|[-–'’][0-9]{2}"
     rf"|[0-9]{{1,2}}\s+(?:{MONTH_ALT})(?:\s+(?:19|20)[0-9]{{2}})?"
     rf"|i\s+(?:{MONTH_ALT})\s+(?:19|20)[0-9]{{2}}"
@@ -309,7 +309,7 @@ _BARE_COPULA_RE = re.compile(
     rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD})"
     # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
     # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
-    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)"
+    r"(?=[ \t]*(?:,(?![0-9])|[;!?)]|:(?!\w)|\.(?![0-9])|$)"
     r"|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla|har|hade|fick|flyttade|kom|bor|bodde|"
     rf"i\s+(?:{MONTH_ALT}|höstas|våras|somras|vintras|fjol|år))\b)",
     re.MULTILINE,

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.names_start import no_evidence, unlisted_at_start
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
-from po_build.check.privacy.names_start import unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
 from po_build.check.privacy.variants import is_variant
@@ -181,8 +181,7 @@ class NameRules(Tokens):
     def single(self, tok: Token, is_first: bool, is_last: bool, form: str) -> bool:
         if form in pn.WORD_NAMES and not tok.text[1:].islower() and "-" not in tok.text:
             return False  # "SoL" (socialtjänstlagen) is written with an inner capital
-        strong = self.strong_before(tok)
-        # "Majas skola" is the school a person goes to; "Rosendals skola" stays a school.
+        strong = self.strong_before(tok)  # "Majas skola" is a person's; "Rosendals skola" a school
         own_school = is_first and form != tok.lower and self.next_word(tok) in ("skola", "förskola")
         if self.org_context(tok, tok) and not strong and not own_school:
             return False
@@ -366,7 +365,8 @@ class NameRules(Tokens):
             i = prev.start - 1
             while i >= 0 and self.text[i] in " \t\u00a0":
                 i -= 1
-            return i >= 0 and self.text[i] in ",\"”'’–—"
+            if i >= 0 and self.text[i] in ",\"”'’–—":
+                return True
         if before in _PERSON_PREPOSITIONS or (before in pn.CONTACT_VERBS and before not in _VISIT_VERBS):
             return True
         if self.contact_before(tok):
@@ -457,7 +457,9 @@ class NameRules(Tokens):
                 continue
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if (
+                if no_evidence(self, tok):
+                    unlisted.append(tok)
+                elif (
                     (self.unknown_after_role(tok) and not self.masked(tok))
                     or self.unlisted_person(tok)
                     or self.variant_name(tok)

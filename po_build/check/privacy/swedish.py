@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
-import re
 from importlib import resources
 
 # Hunspell flags of sv_SE.aff that keep a stem from being a word on its own.
@@ -28,7 +27,8 @@ _MIN_PART = 3
 # Linking letters between the parts of a compound: "arbetsförmedling", "kvinnojour".
 _LINKS = ("", "s", "e", "a", "o", "u")
 
-Rule = tuple[str, str, "re.Pattern[str] | None"]  # flag, stripped text, condition
+# flag, stripped text, condition (None: any stem)
+Rule = tuple[str, str, "tuple[tuple[frozenset[str], bool], ...] | None"]
 
 
 @functools.cache
@@ -49,6 +49,31 @@ def _flags(word: str) -> str | None:
     return None
 
 
+def _condition(cond: str) -> tuple[tuple[frozenset[str], bool], ...]:
+    """A Hunspell condition ("[^m]el", "a", ".") as one (letters, negated) pair per letter:
+    compared by hand, since compiling 500 patterns costs more than a check needs."""
+    parts: list[tuple[frozenset[str], bool]] = []
+    i = 0
+    while i < len(cond):
+        if cond[i] == "[":
+            close = cond.index("]", i)
+            body = cond[i + 1 : close]
+            negated = body.startswith("^")
+            parts.append((frozenset(body[1:] if negated else body), negated))
+            i = close + 1
+        else:
+            parts.append((frozenset(cond[i]), False))
+            i += 1
+    return tuple(parts)
+
+
+def _holds(cond: tuple[tuple[frozenset[str], bool], ...], base: str) -> bool:
+    if len(base) < len(cond):
+        return False
+    tail = base[len(base) - len(cond) :]
+    return all((char in letters) != negated for char, (letters, negated) in zip(tail, cond, strict=True))
+
+
 @functools.cache
 def _rules() -> dict[str, list[Rule]]:
     """The suffix rules by the text they add: "et" -> [(flag, strip, condition), ...]."""
@@ -62,8 +87,7 @@ def _rules() -> dict[str, list[Rule]]:
         add = add.split("/")[0]
         strip = "" if strip == "0" else strip
         add = "" if add == "0" else add
-        pattern = None if cond == "." else re.compile(f"(?:{cond})$")
-        out.setdefault(add, []).append((flag, strip, pattern))
+        out.setdefault(add, []).append((flag, strip, None if cond == "." else _condition(cond)))
     return out
 
 
@@ -88,7 +112,7 @@ def _inflected(word: str) -> bool:
             flags = _flags(base)
             if flags is None or flag not in flags or _FORBIDDEN in flags:
                 continue
-            if cond is None or cond.search(base):
+            if cond is None or _holds(cond, base):
                 return True
     return False
 

@@ -301,7 +301,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     far fadern bror brodern syster systern granne grannen sambo sambon make maken maka
     makan fru frun patient patienten brukare brukaren student studenten pensionär
     pensionären tjej tjejen kille killen förälder föräldern ensamstående kusin kusinen
-    barnbarn barnbarnet tvilling tvillingen hon han hen
+    barnbarn barnbarnet tvilling tvillingen hon han hen tonåring tonåringen
     barnen döttrarna sönerna tvillingarna syskonen flickorna pojkarna bröderna systrarna
     mormor morfar farmor farfar
     """
