@@ -1,5 +1,9 @@
 """Personal names: capitalised words from the name lists, with the context rules that tell
-a name from an ordinary word, a place or an organisation."""
+a name from an ordinary word, a place or an organisation.
+
+Longer than the house limit on purpose: the rules share one text's token cache and ask one
+another (a role after, a relative beside, an organisation around); the rules for unlisted
+words at a sentence start are in names_start.py."""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.names_start import no_evidence, unlisted_at_start
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
+from po_build.check.privacy.names_start import quiet, unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
-from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
+from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens, capitalised_word_re, make_token
 from po_build.check.privacy.variants import is_variant
 
 
@@ -448,18 +452,40 @@ class NameRules(Tokens):
             return False
         return not self.org_context(first, last)
 
+    def quiet_word(self, start: int, word: str) -> bool:
+        """A capitalised word that is in no list, in no form, and has no evidence of a person
+        around it (names_start.quiet): most words, settled without a token object."""
+        lower = word.lower()
+        first, last = self.first, self.last
+        if lower in first or lower in last or "-" in lower:
+            return False
+        if lower[-1] == "s" and len(lower) >= 3:
+            base = lower[:-1].rstrip(":’'")
+            if base in first or base in last:
+                return False
+        return quiet(self, start, start + len(word), lower)
+
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
         unlisted: list[Token] = []
+        quiet_words: list[tuple[int, str]] = []  # unlisted too, made tokens only when needed
         done = -1  # end of the last name found or skipped as a group
-        for tok in self.candidates():
-            if tok.start < done:
+        text = self.text
+        for m in capitalised_word_re().finditer(text):
+            start = m.start()
+            if start < done or (start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:")):
+                continue  # inside a name found, or the tail of a longer word: "ID" in "BankID"
+            word = m.group()
+            if len(word) > 1 and word.isupper():
+                continue  # capitals: casing.py
+            if self.quiet_word(start, word):
+                quiet_words.append((start, word))
                 continue
+            tok = make_token(start, word)
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if no_evidence(self, tok):
-                    unlisted.append(tok)
-                elif (
+                if (
+
                     (self.unknown_after_role(tok) and not self.masked(tok))
                     or self.unlisted_person(tok)
                     or self.variant_name(tok)
@@ -490,7 +516,8 @@ class NameRules(Tokens):
                     start = prev.start
                 found.append((start, tok.end, "PO407", ""))
                 done = tok.end
-        if found and unlisted:
+        if found and (unlisted or quiet_words):
+            unlisted += [make_token(start, word) for start, word in quiet_words]
             taken = [(c[0], c[1]) for c in found]
             extra = [
                 (t.start, t.end, "PO407", "") for t in unlisted

@@ -39,7 +39,7 @@ def places_and_municipalities() -> frozenset[str]:
 
 _AGE_VERBS = pn.words("är var blev fyller fyllde")
 # Every word after an unlisted word that any rule for it takes as evidence of a person
-# (names.NameRules.no_evidence skips the rules when the word after is none of these).
+# (quiet() below skips the rules when the word after is none of these).
 EVIDENCE_AFTER: frozenset[str] = (
     pn.PERSON_VERBS | pn.FINITE_VERBS | _ORGANISATION_VERBS | _AGE_VERBS | pn.OWNED_BY_PERSON
     | pn.PERSON_NOUNS | pn.ROLE_WORDS | pn.words("och inte att")
@@ -52,7 +52,7 @@ class StartRules(Protocol):
     text: str
 
     def next_token(self, tok: Token) -> Token | None: ...
-    def prev(self, tok: Token) -> tuple[Token, bool] | None: ...
+    def prev_at(self, pos: int) -> tuple[Token, bool] | None: ...
     def prev_word(self, tok: Token, allow_comma: bool = False) -> str: ...
     def sentence_start(self, tok: Token) -> bool: ...
     def masked(self, tok: Token) -> bool: ...
@@ -154,17 +154,25 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
     return not rules.org_context(tok, tok)
 
 
-def no_evidence(rules: StartRules, tok: Token) -> bool:
-    """True when none of the rules for an unlisted word can hold: no word right before
-    it, no comma after it, no word after it that any rule takes as evidence, and no
-    spelling variant of a name. Most capitalised words (headings, sentence starts) are
-    settled here with a few look-ups instead of every rule."""
-    neighbour = rules.prev(tok)
-    if neighbour is not None and neighbour[1]:
+def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
+    """True when none of the rules for an unlisted word text[start:end] (lower case: lower)
+    can hold: no word right before it, no comma after it, no word after it that any rule
+    takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
+    sentence starts) are settled here with a few look-ups, without a token object."""
+    text = rules.text
+    # Plain string tests first: no token objects are made for the neighbours.
+    if start and text[start - 1] in _GAP_CHARS:
+        neighbour = rules.prev_at(start)
+        if neighbour is not None and neighbour[1]:
+            return False
+    if "," in text[end : end + 3]:
         return False
-    if "," in rules.text[tok.end : tok.end + 3]:
-        return False
-    nxt = rules.next_token(tok)
-    if nxt is not None and not nxt.cap and nxt.lower in EVIDENCE_AFTER:
-        return False
-    return not is_variant(tok.lower)
+    after = _NEXT_PLAIN_RE.match(text, end)
+    if after is not None and after.group(1) in EVIDENCE_AFTER:
+        return False  # only lower-case words are in the set, as the rules want them
+    return not is_variant(lower)
+
+
+_GAP_CHARS = frozenset(" \t\u00a0,")
+# The word after a token with only spaces between, as tokens.NEXT_WORD_RE reads it.
+_NEXT_PLAIN_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_]+(?:[-'’][^\W\d_]+)*(?::[^\W\d_]+)?)")
