@@ -1122,3 +1122,45 @@ def test_short_names_in_capitals_with_a_persons_context(text: str, name: str) ->
 )
 def test_abbreviations_in_capitals_are_no_names(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Både Ndeye och hennes bror fick avslag.", "Ndeye"),
+        ("Ndeye och ombudet gick till banken.", "Ndeye"),
+        ("Ndeye fick avslag.", "Ndeye"),
+        ("Ndeye saknade pengar till hyran.", "Ndeye"),
+        ("Eftersom Ndeye inte fick svar ringde ombudet.", "Ndeye"),
+        ("Det var svårt för Ndeye att förstå beslutet.", "Ndeye"),
+        ("Ombudet frågade Ndeye om hon ville överklaga.", "Ndeye"),
+    ],
+)
+def test_unlisted_name_anywhere_with_evidence_of_a_person(text: str, name: str) -> None:
+    assert _errors(text) == [("namn", name)]
+
+
+def test_unlisted_name_with_an_age_after_it() -> None:
+    assert _errors("Ndeye, 34, fick avslag.") == [("namn", "Ndeye")]
+    assert _errors("Karin, 34, fick avslag.") == [("namn", "Karin"), ("ålder", "34")]
+    assert ("namn", "Ndeye") in _errors("Ndeye är 34 år och bor ensam.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ombudet märkte att Attendo har bytt telefontid.",
+        "Appen Kivra fick nya funktioner.",
+        "Anhöriga och ombudet möttes i Stockholm.",
+        "Modellen Housing First har visat goda resultat.",
+        "Det är svårt för Nytida att rekrytera personal.",
+    ],
+)
+def test_organisations_and_words_with_a_verb_after_stay_no_names(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_born_with_the_past_tense_is_an_age_and_a_place_in_a_queue_is_not() -> None:
+    assert _errors("Han föddes 1979 i en liten by.") == [("ålder", "föddes 1979")]
+    assert _errors("Den som föddes 1957 eller senare har en annan pensionsålder.") == []
+    assert _errors("Hon var 3:a i kön till boendet.") == []

@@ -118,7 +118,7 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
     numbers = not words.isdisjoint(_AGE_NUMBERS)
     if numbers:
         for m in _AGE_BARE_APPOSITION_RE.finditer(text):
-            if person_noun(word_before(text, m.start())):
+            if person_noun(word_before(text, m.start())) or _name_before(text, m.start()):
                 add((m.start("n"), m.end("n"), "PO408", ""))
         if "(" in text:
             _find_parenthesised(text, found)
@@ -183,6 +183,12 @@ def _anchors(text: str, lowered: str) -> list[tuple[int, bool]]:
                 anchors.append((w, True))
         pos = lowered.find("år", pos + 2)
     return anchors
+
+
+def _name_before(text: str, pos: int) -> bool:
+    """"Karin, 34, fick avslag": a listed given name with a capital right before the comma."""
+    before = _WORD_BEFORE_BRACKET_RE.search(text, max(0, pos - 30), pos)
+    return before is not None and before.group(1)[0].isupper() and before.group(1).lower() in pn.given_names()
 
 
 # "En man (45)", "Klienten (23) har …": an age in brackets after a person or a name.
