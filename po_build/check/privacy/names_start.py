@@ -160,14 +160,30 @@ def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
     sentence starts) are settled here with a few look-ups, without a token object."""
     text = rules.text
-    # Plain string tests first: no token objects are made for the neighbours.
     if start and text[start - 1] in _GAP_CHARS:
         neighbour = rules.prev_at(start)
         if neighbour is not None and neighbour[1]:
             return False
+    # What follows decides the rest, and the same words come back in report after report
+    # (headings, fields, template sentences): kept by the word and the 40 characters after
+    # it, which hold the comma test and any word of EVIDENCE_AFTER whole.
+    key = (lower, text[end : end + 40])
+    known = _QUIET_AFTER.get(key)
+    if known is None:
+        if len(_QUIET_AFTER) > 50_000:
+            _QUIET_AFTER.clear()
+        known = _quiet_after(text, end, lower)
+        _QUIET_AFTER[key] = known
+    return known
+
+
+_QUIET_AFTER: dict[tuple[str, str], bool] = {}
+
+
+def _quiet_after(text: str, end: int, lower: str) -> bool:
     if "," in text[end : end + 3]:
         return False
-    after = _NEXT_PLAIN_RE.match(text, end)
+    after = _NEXT_PLAIN_RE.match(text, end, end + 40)
     if after is not None and after.group(1) in EVIDENCE_AFTER:
         return False  # only lower-case words are in the set, as the rules want them
     return not is_variant(lower)
