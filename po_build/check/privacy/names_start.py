@@ -160,7 +160,10 @@ def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
     sentence starts) are settled here with a few look-ups, without a token object."""
     text = rules.text
-    if start and text[start - 1] in _GAP_CHARS:
+    # "## Beskrivning", "- Inför": a gap, but no letter before it, so no word before.
+    if start and text[start - 1] in _GAP_CHARS and (
+        start < 2 or text[start - 2].isalpha() or text[start - 2] in _GAP_CHARS
+    ):
         neighbour = rules.prev_at(start)
         if neighbour is not None and neighbour[1]:
             return False
