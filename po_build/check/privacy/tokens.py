@@ -70,18 +70,6 @@ class Tokens:
         self._next_cache: dict[int, Neighbour | None] = {}
         self._prev_cache: dict[int, Neighbour | None] = {}
 
-    def candidates(self) -> list[Token]:
-        text = self.text
-        found = []
-        for m in capitalised_word_re().finditer(text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:"):
-                continue  # the tail of a longer word: "ID" in "BankID"
-            token = make_token(start, m.group())
-            if token.cap:
-                found.append(token)
-        return found
-
     def next(self, tok: Token) -> Neighbour | None:
         if tok.end not in self._next_cache:
             m = NEXT_WORD_RE.match(self.text, tok.end)
