@@ -15,6 +15,7 @@ from po_build.check.privacy.findings import Candidate
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
 from po_build.check.privacy.names_start import quiet, unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
+from po_build.check.privacy.swedish import is_swedish_word
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens, capitalised_word_re, make_token
 from po_build.check.privacy.variants import is_variant
 
@@ -484,7 +485,11 @@ class NameRules(Tokens):
             tok = make_token(start, word)
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if (
+                if is_swedish_word(tok.lower) and not is_variant(tok.lower):
+                    # "Ombuden har", "Klienterna missar": an ordinary word in any form is
+                    # no unlisted name (the dictionary, swedish.py), whatever follows it.
+                    unlisted.append(tok)
+                elif (
 
                     (self.unknown_after_role(tok) and not self.masked(tok))
                     or self.unlisted_person(tok)
