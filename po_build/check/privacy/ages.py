@@ -99,7 +99,7 @@ _AGE_BARE_APPOSITION_RE = re.compile(
 
 
 _AGE_BORN_RE = re.compile(
-    r"(?<!\w)född\s+(?:år\s+|den\s+)?"
+    r"(?<!\w)(?:född|föddes)\s+(?:år\s+|den\s+)?"
     r"(?:(?:18|19|20)[0-9]{2}(?:-[0-9]{2}-[0-9]{2})?|[-–'’][0-9]{2}"
     rf"|[0-9]{{1,2}}\s+(?:{MONTH_ALT})(?:\s+(?:19|20)[0-9]{{2}})?"
     rf"|i\s+(?:{MONTH_ALT})\s+(?:19|20)[0-9]{{2}}"
@@ -118,7 +118,7 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
     numbers = not words.isdisjoint(_AGE_NUMBERS)
     if numbers:
         for m in _AGE_BARE_APPOSITION_RE.finditer(text):
-            if person_noun(word_before(text, m.start())):
+            if person_noun(word_before(text, m.start())) or _name_before(text, m.start()):
                 add((m.start("n"), m.end("n"), "PO408", ""))
         if "(" in text:
             _find_parenthesised(text, found)
@@ -183,6 +183,12 @@ def _anchors(text: str, lowered: str) -> list[tuple[int, bool]]:
                 anchors.append((w, True))
         pos = lowered.find("år", pos + 2)
     return anchors
+
+
+def _name_before(text: str, pos: int) -> bool:
+    """"Karin, 34, fick avslag": a listed given name with a capital right before the comma."""
+    before = _WORD_BEFORE_BRACKET_RE.search(text, max(0, pos - 30), pos)
+    return before is not None and before.group(1)[0].isupper() and before.group(1).lower() in pn.given_names()
 
 
 # "En man (45)", "Klienten (23) har …": an age in brackets after a person or a name.
@@ -309,7 +315,7 @@ _BARE_COPULA_RE = re.compile(
     rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD})"
     # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
     # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
-    r"(?=[ \t]*(?:,(?![0-9])|[;:!?)]|\.(?![0-9])|$)"
+    r"(?=[ \t]*(?:,(?![0-9])|[;!?)]|:(?!\w)|\.(?![0-9])|$)"
     r"|[ \t]+(?:och|när|men|då|nu|i\s+dag|idag|gammal|gamla|har|hade|fick|flyttade|kom|bor|bodde|"
     rf"i\s+(?:{MONTH_ALT}|höstas|våras|somras|vintras|fjol|år))\b)",
     re.MULTILINE,

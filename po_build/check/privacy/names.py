@@ -1,5 +1,9 @@
 """Personal names: capitalised words from the name lists, with the context rules that tell
-a name from an ordinary word, a place or an organisation."""
+a name from an ordinary word, a place or an organisation.
+
+Longer than the house limit on purpose: the rules share one text's token cache and ask one
+another (a role after, a relative beside, an organisation around); the rules for unlisted
+words at a sentence start are in names_start.py."""
 
 from __future__ import annotations
 
@@ -8,18 +12,12 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.indirect import small_places
+from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
+from po_build.check.privacy.names_start import quiet, unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
-from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens
+from po_build.check.privacy.swedish import is_swedish_word
+from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens, capitalised_word_re, make_token
 from po_build.check.privacy.variants import is_variant
-
-
-@functools.cache
-def _places_and_municipalities() -> frozenset[str]:
-    # An unlisted capitalised word after "besökte" or "ringde" may be a place, not a person.
-    places = small_places()
-    return (frozenset(places) | frozenset(p.municipality.lower() for ps in places.values() for p in ps)
-            | pn.other_places())
 
 
 @functools.cache
@@ -56,6 +54,8 @@ _GIVE_VERBS = pn.words("gav ger gett ge")
 _ORG_HEAD_TAILS = (*sorted(w for w in pn.ORG_HEADS if len(w) >= 5), "jouren", "enheten", "teamet")
 _DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
 _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
+_COPULAS = pn.words("är var blir blev")
+_ARTICLES = pn.words("en ett ingen inget")
 
 class NameRules(Tokens):
     """The context rules for personal names over one text."""
@@ -184,8 +184,11 @@ class NameRules(Tokens):
 
     # -- decisions --------------------------------------------------------
     def single(self, tok: Token, is_first: bool, is_last: bool, form: str) -> bool:
-        strong = self.strong_before(tok)
-        if self.org_context(tok, tok) and not strong:
+        if form in pn.WORD_NAMES and not tok.text[1:].islower() and "-" not in tok.text:
+            return False  # "SoL" (socialtjänstlagen) is written with an inner capital
+        strong = self.strong_before(tok)  # "Majas skola" is a person's; "Rosendals skola" a school
+        own_school = is_first and form != tok.lower and self.next_word(tok) in ("skola", "förskola")
+        if self.org_context(tok, tok) and not strong and not own_school:
             return False
         nxt = self.next_token(tok)
         if self.ambiguous(form) and nxt is not None and nxt.cap and not self.is_listed(nxt):
@@ -215,7 +218,13 @@ class NameRules(Tokens):
             # "Stig förstod", "Bo har": a word-name that is no pronoun is not followed by
             # a finite verb unless it is the subject, a person.
             verb_after = nxt is not None and (nxt.lower in pn.FINITE_VERBS or nxt.lower in pn.PERSON_VERBS)
-            return strong or verb_after or self.followed_by_comma(tok) or self.beside_person(tok)
+            if verb_after and nxt is not None and nxt.lower in _COPULAS and self.next_word(nxt) in _ARTICLES:
+                verb_after = False  # "Ask är ett träd", "Sten var ett vanligt material"
+            # "Ros mamma", "Klas handläggare": a name ending in -s is its own genitive.
+            owner = form[-1] == "s" and nxt is not None and not nxt.cap and (
+                nxt.lower in pn.PERSON_NOUNS or nxt.lower in pn.ROLE_WORDS or nxt.lower in pn.OWNED_BY_PERSON
+            )
+            return strong or verb_after or owner or self.followed_by_comma(tok) or self.beside_person(tok)
         return is_first or is_last
 
     def beside_person(self, tok: Token) -> bool:
@@ -361,7 +370,8 @@ class NameRules(Tokens):
             i = prev.start - 1
             while i >= 0 and self.text[i] in " \t\u00a0":
                 i -= 1
-            return i >= 0 and self.text[i] in ",\"”'’–—"
+            if i >= 0 and self.text[i] in ",\"”'’–—":
+                return True
         if before in _PERSON_PREPOSITIONS or (before in pn.CONTACT_VERBS and before not in _VISIT_VERBS):
             return True
         if self.contact_before(tok):
@@ -443,19 +453,48 @@ class NameRules(Tokens):
             return False
         return not self.org_context(first, last)
 
+    def quiet_word(self, start: int, word: str) -> bool:
+        """A capitalised word that is in no list, in no form, and has no evidence of a person
+        around it (names_start.quiet): most words, settled without a token object."""
+        lower = word.lower()
+        first, last = self.first, self.last
+        if lower in first or lower in last or "-" in lower:
+            return False
+        if lower[-1] == "s" and len(lower) >= 3:
+            base = lower[:-1].rstrip(":’'")
+            if base in first or base in last:
+                return False
+        return quiet(self, start, start + len(word), lower)
+
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
         unlisted: list[Token] = []
+        quiet_words: list[tuple[int, str]] = []  # unlisted too, made tokens only when needed
         done = -1  # end of the last name found or skipped as a group
-        for tok in self.candidates():
-            if tok.start < done:
+        text = self.text
+        for m in capitalised_word_re().finditer(text):
+            start = m.start()
+            if start < done or (start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:")):
+                continue  # inside a name found, or the tail of a longer word: "ID" in "BankID"
+            word = m.group()
+            if len(word) > 1 and word.isupper():
+                continue  # capitals: casing.py
+            if self.quiet_word(start, word):
+                quiet_words.append((start, word))
                 continue
+            tok = make_token(start, word)
             is_first, is_last, form = self.lookup(tok)
             if not (is_first or is_last):
-                if (
+                if is_swedish_word(tok.lower) and not is_variant(tok.lower):
+                    # "Ombuden har", "Klienterna missar": an ordinary word in any form is
+                    # no unlisted name (the dictionary, swedish.py), whatever follows it.
+                    unlisted.append(tok)
+                elif (
+
                     (self.unknown_after_role(tok) and not self.masked(tok))
                     or self.unlisted_person(tok)
                     or self.variant_name(tok)
+                    or unlisted_at_start(self, tok)
                 ):
                     group = self.extend(tok, strict=False)
                     found.append((tok.start, group[-1].end, "PO407", ""))
@@ -482,7 +521,8 @@ class NameRules(Tokens):
                     start = prev.start
                 found.append((start, tok.end, "PO407", ""))
                 done = tok.end
-        if found and unlisted:
+        if found and (unlisted or quiet_words):
+            unlisted += [make_token(start, word) for start, word in quiet_words]
             taken = [(c[0], c[1]) for c in found]
             extra = [
                 (t.start, t.end, "PO407", "") for t in unlisted

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from po_build.check.privacy import wordlists as pn
 
+_PIECE_RE = re.compile(r"\w+")
+
 
 @dataclass(frozen=True)
 class TermMatcher:
@@ -16,8 +18,14 @@ class TermMatcher:
 
     regex: re.Pattern[str]
     width: int  # an occurrence covering a span starts at most this far before it
+    pieces: frozenset[str]  # every word of every term, lower case
 
     def covers(self, text: str, start: int, end: int) -> bool:
+        # A span of whole words is covered only if each of its words is a word of some
+        # term: a set look-up per word rules out nearly every span before the pattern runs.
+        whole = (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+        if whole and any(piece.lower() not in self.pieces for piece in _PIECE_RE.findall(text, start, end)):
+            return False
         # Searching a window around the span, not the whole text, keeps a long
         # vocabulary cheap: only a few spans per text are ever asked about.
         lo, hi = max(0, start - self.width), min(len(text), end + self.width)
@@ -34,8 +42,9 @@ def term_matcher(terms: tuple[str, ...]) -> TermMatcher | None:
     if not patterns:
         return None
     regex = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    pieces = frozenset(piece for term in terms for piece in _PIECE_RE.findall(term.lower()))
     # Whitespace in a term may stretch ("Norrby\n  kommun"), hence the margin.
-    return TermMatcher(regex, 2 * max(len(t) for t in terms) + 16)
+    return TermMatcher(regex, 2 * max(len(t) for t in terms) + 16, pieces)
 
 
 def clean_terms(terms: Iterable[str]) -> tuple[str, ...]:

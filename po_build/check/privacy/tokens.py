@@ -26,7 +26,7 @@ _TOKEN_RE = re.compile(_TOKEN)
 
 
 @functools.cache
-def _capitalised_word_re() -> re.Pattern[str]:
+def capitalised_word_re() -> re.Pattern[str]:
     # Every upper-case letter of the Basic Multilingual Plane as one character
     # class, so that capitalised words are found without tokenising every word.
     # Built on first use: it takes a few milliseconds.
@@ -70,18 +70,6 @@ class Tokens:
         self._next_cache: dict[int, Neighbour | None] = {}
         self._prev_cache: dict[int, Neighbour | None] = {}
 
-    def candidates(self) -> list[Token]:
-        text = self.text
-        found = []
-        for m in _capitalised_word_re().finditer(text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_-'’:"):
-                continue  # the tail of a longer word: "ID" in "BankID"
-            token = make_token(start, m.group())
-            if token.cap:
-                found.append(token)
-        return found
-
     def next(self, tok: Token) -> Neighbour | None:
         if tok.end not in self._next_cache:
             m = NEXT_WORD_RE.match(self.text, tok.end)
@@ -91,9 +79,13 @@ class Tokens:
         return self._next_cache[tok.end]
 
     def prev(self, tok: Token) -> Neighbour | None:
-        if tok.start not in self._prev_cache:
-            self._prev_cache[tok.start] = self._scan_prev(tok.start)
-        return self._prev_cache[tok.start]
+        return self.prev_at(tok.start)
+
+    def prev_at(self, pos: int) -> Neighbour | None:
+        """The word before the token that starts at pos."""
+        if pos not in self._prev_cache:
+            self._prev_cache[pos] = self._scan_prev(pos)
+        return self._prev_cache[pos]
 
     def _scan_prev(self, pos: int) -> Neighbour | None:
         # A backward scan; a regular expression anchored at the end would try

@@ -23,12 +23,25 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 _MIN_LENGTH = 5
 
 
+# The single letters of _PAIRS in one table; the digraphs go first, in order, as above.
+_DIGRAPHS = tuple((w, sp) for w, sp in _PAIRS if len(w) > 1)
+_LETTERS = str.maketrans({w: sp for w, sp in _PAIRS if len(w) == 1})
+
+
 def sound_key(word: str) -> str:
     key = word.lower()
-    for written, spoken in _PAIRS:
-        key = key.replace(written, spoken)
-    key = _SOFT_C_RE.sub("s", key).replace("c", "k")
-    return _DOUBLE_RE.sub(r"\1", key)
+    for written, spoken in _DIGRAPHS:
+        if written in key:
+            key = key.replace(written, spoken)
+    key = key.translate(_LETTERS)
+    if "c" in key:
+        key = _SOFT_C_RE.sub("s", key).replace("c", "k")
+    return _DOUBLE_RE.sub(_first, key)
+
+
+def _first(m: re.Match[str]) -> str:
+    # A function, not the template r"\1": re expands a template anew on every call.
+    return m.group(1)
 
 
 @functools.cache

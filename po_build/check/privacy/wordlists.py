@@ -31,7 +31,7 @@ _words = words
 WORD_NAMES: frozenset[str] = _words(
     """
     inga mina hans per bo dag klara lisa liv saga stig rosa tom sten max del mark lova
-    rita sanna bror frank fred vide ville urban svea tor
+    rita sanna bror frank fred vide ville urban svea tor gull ros ask sol
     ante fia fina katta kolja mackan matte meta olja patte samme sanne sessan stickan svenne
     jeppe nisse rasse
     alm asp berg björk blixt blom borg brink bäck ek falk ferm flink fors frid frisk green
@@ -120,6 +120,23 @@ FINITE_VERBS: frozenset[str] = _words(
     står hamnade hamnar ansökte ansöker
     """
 )
+
+# What a person owns that a genitive name stands before: "Idas god man", "Omars lägenhet",
+# "Majas skola" (with the person nouns and role words).
+OWNED_BY_PERSON: frozenset[str] = _words(
+    """
+    god lägenhet lägenheten skola förskola hem rum ansökan ärende ärendet beslut journal
+    diagnos mående ekonomi skulder hyra kontrakt post brev telefon familj barn föräldrar
+    syskon vänner kontaktperson boendestödjare förvaltare handläggare läkare situation
+    """
+)
+
+# Personal pronouns that refer back to a person in the same sentence: "Oyelaran hade väntat
+# i fyra månader när han fick avslag", "Ayten har inte fått besked om sin ansökan".
+PERSON_PRONOUNS: frozenset[str] = _words("han hon hen hans hennes hens honom henne sin sitt sina")
+
+# Subjects after a verb: "Sedan ringde hon": the word before the verb is then an adverb.
+SUBJECT_PRONOUNS: frozenset[str] = _words("han hon hen vi jag de ni du man det den")
 
 # Genitives that are ordinary words: "Dags att", "livs levande".
 GENITIVE_WORDS: frozenset[str] = _words(
@@ -284,7 +301,7 @@ PERSON_NOUNS: frozenset[str] = _words(
     far fadern bror brodern syster systern granne grannen sambo sambon make maken maka
     makan fru frun patient patienten brukare brukaren student studenten pensionär
     pensionären tjej tjejen kille killen förälder föräldern ensamstående kusin kusinen
-    barnbarn barnbarnet tvilling tvillingen hon han hen
+    barnbarn barnbarnet tvilling tvillingen hon han hen tonåring tonåringen
     barnen döttrarna sönerna tvillingarna syskonen flickorna pojkarna bröderna systrarna
     mormor morfar farmor farfar
     """
