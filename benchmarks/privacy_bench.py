@@ -205,6 +205,14 @@ def clean_rate(folder: Path, known: tuple[str, ...]) -> CleanRate:
     return c
 
 
+def _by_kind(errors: list[str]) -> str:
+    """How many false errors of each kind: a figure, like recall per kind, never the texts."""
+    if not errors:
+        return ""
+    kinds = Counter(line.split(" ", 3)[2] for line in errors)
+    return " (" + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) + ")"
+
+
 def throughput() -> tuple[float, float]:
     docs = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "clean").glob("*.md"))]
     words = sum(len(d.split()) for d in docs)
@@ -269,7 +277,7 @@ def main() -> None:
         for known_label, known in (("with known non-names", KNOWN_NON_NAMES), ("without", ())):
             c = clean_rate(folder, known)
             print(f"  {label:<22} {known_label:<21} {len(c.errors):>3} errors, {len(c.warnings):>3} warnings "
-                  f"in {c.docs} documents, {c.words} words")
+                  f"in {c.docs} documents, {c.words} words{_by_kind(c.errors)}")
             if known:
                 _list(show, "FP", c.errors)
                 _list(show, "WARN", c.warnings)

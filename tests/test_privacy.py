@@ -289,6 +289,9 @@ def test_postal_code_with_town() -> None:
         ("Klienten är född 1987.", "född 1987"),
         ("En 52-åring väntade länge.", "52-åring"),
         ("Hennes 8-åriga dotter placerades hos släktingar.", "8-åriga"),
+        ("Vid 19 års ålder flyttade han hemifrån.", "19 års ålder"),
+        ("Hennes man är 54 år gammal.", "54 år gammal"),
+        ("Vid 40 års ålder fick hennes man diagnosen.", "40 års ålder"),
     ],
 )
 def test_age_found(text: str, match: str) -> None:
@@ -310,6 +313,9 @@ def test_age_found(text: str, match: str) -> None:
         "Regelverket är 20 år gammalt.",
         "Det är 20 år sedan lagen kom.",
         "Vid 65 års ålder upphör rätten.",
+        # "man" the pronoun of a rule, not a husband
+        "Vid 67 års ålder går man i pension.",
+        "Vid 65 års ålder får man inte längre aktivitetsersättning.",
         "Personer i 40-årsåldern söker oftare.",
     ],
 )

@@ -72,11 +72,6 @@ GROUP_BEFORE_RE = re.compile(
 )
 
 
-PERSON_IN_SENTENCE_RE = re.compile(
-    rf"\b(?:{PERSON_ALT}|hennes|hans|honom|henne|sin|sitt)\b[^.!?]*$", re.IGNORECASE
-)
-
-
 PERSON_BEFORE_VERB_RE = re.compile(rf"\b(?:{PERSON_ALT})\s+(?:som\s+)?$", re.IGNORECASE)
 
 
@@ -134,13 +129,34 @@ def word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# "man" is a husband after a word that makes it a noun ("hennes man", "en äldre man"); otherwise
+# it is the pronoun "one" of rules ("vid 67 års ålder går man i pension") and no person.
+_MAN_AS_NOUN_AFTER = frozenset((
+    "en", "hennes", "hans", "sin", "min", "din", "vår", "er", "deras", "ung", "unge", "äldre", "yngre",
+    "gammal", "annan", "gift", "ensam", "ny", "förre",
+))
+_SENTENCE_START_RE = re.compile(r"[.!?][^.!?]*$")
+
+
+def _a_person(text: str, start: int, stop: int, pattern: re.Pattern[str] = PERSON_WORD_RE) -> bool:
+    for m in pattern.finditer(text, start, stop):
+        if m.group().lower() != "man" or word_before(text, m.start()).lower() in _MAN_AS_NOUN_AFTER:
+            return True
+    return False
+
+
+_PERSON_OR_OWN_RE = re.compile(rf"\b(?:{PERSON_ALT}|hennes|hans|honom|henne|sin|sitt)\b", re.IGNORECASE)
+
+
 def person_later_in_sentence(text: str, pos: int) -> bool:
     end = SENTENCE_END_RE.search(text, pos, min(len(text), pos + 120))
     stop = end.start() if end else min(len(text), pos + 120)
-    return PERSON_WORD_RE.search(text, pos, stop) is not None
+    return _a_person(text, pos, stop)
 
 
 def person_in_sentence(text: str, start: int, end: int) -> bool:
-    return bool(PERSON_IN_SENTENCE_RE.search(window(text, start))) or person_later_in_sentence(
-        text, end
+    lo = max(0, start - 80)
+    before = _SENTENCE_START_RE.search(text, lo, start)
+    return _a_person(text, before.start() if before else lo, start, _PERSON_OR_OWN_RE) or (
+        person_later_in_sentence(text, end)
     )
