@@ -53,6 +53,7 @@ from po_build.mkdocs.preview import (
     title_unread_pages,
 )
 from po_build.mkdocs.server import LazyData, with_preview
+from po_build.mkdocs.watch import use_inotify
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.filterindex import filter_index_files
@@ -123,10 +124,12 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
-        """The banner with the number of errors, put into each page as it is served (banner.py)."""
+        """The banner with the number of errors, put into each page as it is served (server.py),
+        and a save seen as soon as it is made (watch.py)."""
         preview = self.preview
         if preview is None:
             return server
+        use_inotify(server)
         mount = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
         def error_urls() -> set[str]:
