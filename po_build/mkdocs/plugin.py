@@ -41,6 +41,7 @@ from po_build.load.store import Store, digest
 from po_build.mkdocs import files as site_files
 from po_build.mkdocs import logs
 from po_build.mkdocs.cache import build_cache, pdf_line
+from po_build.mkdocs.compiled import CompiledTemplates
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
 from po_build.mkdocs.head import OpenGraph, decorate, hide_charts, show_charts
 from po_build.mkdocs.pause import CollectorPause
@@ -101,6 +102,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.made_data: Callable[[], dict[str, bytes]] | None = None
         self.env_for: Path | None = None
         self.nav: Navigation | None = None  # this build's menu (the preview titles its unread pages)
+        self.compiled = CompiledTemplates()
 
     # -- configuration -------------------------------------------------------------
 
@@ -297,9 +299,12 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.nav = nav
         return nav
 
+    @event_priority(-100)  # after the other plugins' filters: the cache is for the environment as it renders
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None and self.preview.incremental and self.nav is not None:
             title_unread_pages(self.nav)
+        if self.serving:
+            self.compiled.use_in(env)  # compiled.py: the theme's templates compiled once per server
         return env
 
     # -- pages ---------------------------------------------------------------------
