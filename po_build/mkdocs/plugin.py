@@ -264,6 +264,7 @@ class PoPlugin(BasePlugin[PoConfig]):
             self.summary += f"; {result.summary()}, se sidan {ERRORS_URL}"
         if self.preview is not None and self.preview.incremental:
             self._plan_rebuild(files, config)
+            self.preview.keep_unchanged(files, config)
         return files
 
     def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
