@@ -63,6 +63,7 @@ from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import place_figures, start_context
+from po_build.outputs.yearly.document import use_input_keys
 from po_build.project.fingerprint import Fingerprints
 from po_build.project.projection import PageFacts, Projection, project
 from po_build.render.markdown import clean_page, escape_meta
@@ -221,6 +222,11 @@ class PoPlugin(BasePlugin[PoConfig]):
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
                                 organisation=self.config.organisation, accessibility=accessibility_of(self.config),
                                 site_url=config.site_url or "", licence=self.config.licens)
+        fingerprints = Fingerprints(p) if self.preview is not None and self.preview.incremental else None
+        if fingerprints is not None:
+            # A save seldom changes every year: a yearly report's document made of the same
+            # things as at the last save is taken from then (outputs/yearly/document.py).
+            use_input_keys(p, lambda year: fingerprints.of_year(p, year))
         specs = build_pages(p, settings)
         if self.preview is not None:
             own = {f.src_uri for f in files if f.is_documentation_page()}
@@ -262,17 +268,16 @@ class PoPlugin(BasePlugin[PoConfig]):
             self.summary += f" ({shown} {'rapport' if shown == 1 else 'rapporter'} visas)"
         if result.errors:
             self.summary += f"; {result.summary()}, se sidan {ERRORS_URL}"
-        if self.preview is not None and self.preview.incremental:
-            self._plan_rebuild(files, config)
+        if self.preview is not None and self.preview.incremental and fingerprints is not None:
+            self._plan_rebuild(files, config, fingerprints)
             self.preview.keep_unchanged(files, config)
         return files
 
-    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig, fingerprints: Fingerprints) -> None:
         """Give every page a token of what it is made from, and let the preview delete the
         output of each page whose token changed (preview.py)."""
         assert self.preview is not None and self.projection is not None
         site = site_fingerprint(config, dict(self.config), [self.today.isoformat(), repr(sorted(self.feeds.items()))])
-        fingerprints = Fingerprints(self.projection)
         tokens: dict[str, str] = {}
         self.rendered = {}
         for f in files.documentation_pages():
