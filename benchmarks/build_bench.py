@@ -26,6 +26,7 @@ report's page and the list both show it. The server's CPU per save is read from 
     python benchmarks/build_bench.py                  # 100 and 1,000 reports
     python benchmarks/build_bench.py --n 10000        # also 10,000 (long)
     python benchmarks/build_bench.py --n 1000 --rounds 5 --no-serve
+    python benchmarks/build_bench.py --only-serve --serve-rounds 4   # only the preview, 1,000 reports
 """
 
 from __future__ import annotations
@@ -266,8 +267,11 @@ def main() -> None:
     parser.add_argument("--slow-rounds", type=int, default=2, help="omgångar för kall cache och en ändrad rapport")
     parser.add_argument("--no-serve", action="store_true", help="utan förhandsvisningen")
     parser.add_argument("--serve-n", type=int, default=1000, help="antal rapporter för förhandsvisningen")
+    parser.add_argument("--only-serve", action="store_true", help="bara förhandsvisningen (inga byggen)")
+    parser.add_argument("--serve-rounds", type=int, default=2, help="starter av varje server")
+    parser.add_argument("--edits", type=int, default=3, help="sparningar per start av servern")
     args = parser.parse_args()
-    sizes = sorted({100, 1000, *args.n})
+    sizes = [args.serve_n] if args.only_serve else sorted({100, 1000, *args.n})
     print(f"Maskin: {machine()}. Belastning före: {load()} (1, 5, 15 min).")
     results: dict[int, list[Variant]] = {}
     servers: list[Server] = []
@@ -277,13 +281,15 @@ def main() -> None:
             write_tree(root, n, years=5, yearly_reports=True, start=date(2021, 1, 1))
             (root / "plain.yml").write_text(PLAIN_YML, "utf-8")
             rounds = args.rounds if n <= 1000 else 1
-            results[n] = bench_builds(root, n, rounds, min(args.slow_rounds, rounds))
+            if not args.only_serve:
+                results[n] = bench_builds(root, n, rounds, min(args.slow_rounds, rounds))
             if not args.no_serve and n == args.serve_n:
-                servers = bench_serve(root, rounds=2, edits=3)
-    print()
-    print("Bygget, i nya processer, parat med vanlig Material i samma omgång (kvot = po / Material):")
-    print(f"{'rapporter':>9}  {'mätning':<22} {'omg':>3} {'CPU po':>8} {'CPU Mat.':>8}  "
-          f"{'CPU-kvot min/med/max':>20}  {'väggtid-kvot':>18}  {'minne po/Mat.':>14}")
+                servers = bench_serve(root, rounds=args.serve_rounds, edits=args.edits)
+    if results:
+        print()
+        print("Bygget, i nya processer, parat med vanlig Material i samma omgång (kvot = po / Material):")
+        print(f"{'rapporter':>9}  {'mätning':<22} {'omg':>3} {'CPU po':>8} {'CPU Mat.':>8}  "
+              f"{'CPU-kvot min/med/max':>20}  {'väggtid-kvot':>18}  {'minne po/Mat.':>14}")
     for n, variants in results.items():
         for v in variants:
             if not v.runs:
@@ -294,12 +300,13 @@ def main() -> None:
                   f"{statistics.median(b.cpu for b in v.plain):>7.1f}s  {spread(cpu):>20}  {spread(wall):>18}  "
                   f"{max(a.mb for a in v.runs):>5.0f}/{max(b.mb for b in v.plain):.0f} MiB")
     if servers:
+        print(f"Belastning efter förhandsvisningen: {load()}.")
         print()
         print(f"Förhandsvisningen, {args.serve_n} rapporter: från sparad fil till sidan med den nya texten "
               "(väggtid), och serverns CPU per sparning:")
         for s in servers:
             print(f"  {s.name:<38} {len(s.latency):>2} ändringar  {spread(s.latency):>20} s   "
-                  f"CPU {statistics.median(s.cpu):.2f} s")
+                  f"CPU {spread(s.cpu)} s")
         po = next(s for s in servers if s.lists)
         print(f"  {'po, rubriken ändrad (sidan och listorna)':<38} {len(po.headline):>2} ändringar  "
               f"{spread(po.headline):>20} s")

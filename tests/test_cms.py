@@ -295,3 +295,23 @@ def test_no_clash_for_a_changed_report_or_outside_git(tmp_path: Path) -> None:
     (root / "content" / "brister" / "2025" / "B-2025-001-forsta.md").write_text("---\nid: B-2025-001\n---\n\nmer\n")
     _git(root, "commit", "-qam", "ändrad")
     assert find_clashes(root / "content", "main") == []
+
+
+def test_decap_is_read_again_only_when_one_of_its_files_changed(tmp_path: Path) -> None:
+    """The preview makes the form on every save: Decap's megabytes are read once, and again when changed."""
+    from po_build.outputs.cms import files as cms_files
+
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "decap-cms.js").write_bytes(b"skript 1")
+    (dist / "decap-cms.js.map").write_bytes(b"karta")
+    (dist / "cms.js").write_bytes(b"samma skript")
+    first = cms_files.decap_files(dist)
+    assert first == {"decap-cms.js": b"skript 1"}
+    again = cms_files.decap_files(dist)
+    assert again == first and again["decap-cms.js"] is first["decap-cms.js"]  # not read again
+    (dist / "decap-cms.js").write_bytes(b"skript 2, langre")
+    (dist / "x.wasm").write_bytes(b"wasm")
+    assert cms_files.decap_files(dist) == {"decap-cms.js": b"skript 2, langre", "x.wasm": b"wasm"}
+    (dist / "x.wasm").unlink()
+    assert cms_files.decap_files(dist) == {"decap-cms.js": b"skript 2, langre"}

@@ -113,10 +113,18 @@ def test_a_saved_headline_reaches_its_page_its_lists_and_search_and_nothing_stay
     with serving(tmp_path, log) as url:
         year = re.search(r"^datum: (\d{4})", good, re.M).group(1)
         pages = [f"brister/{report_id}/", "brister/", f"brister/ar/{year}/"]
-        # Two saves in a row: the second must replace what the first wrote, on every page.
+        # Two saves in a row: the second must replace what the first wrote, on every page. The
+        # first is written in place, the second as many editors save: to a temporary file
+        # that is then renamed over the report.
         for n in range(2):
             new = f"Ny rubrik nummer {n} om handläggarna"
-            report.write_text(good.replace(f"rubrik: {first}", f"rubrik: {new}"), "utf-8")
+            text = good.replace(f"rubrik: {first}", f"rubrik: {new}")
+            if n == 0:
+                report.write_text(text, "utf-8")
+            else:
+                temporary = report.with_name(f".{report.name}.tmp")
+                temporary.write_text(text, "utf-8")
+                os.replace(temporary, report)
             for page in pages:
                 wait_for(url + page, new, absent=old)
             old = new

@@ -41,6 +41,7 @@ from po_build.load.store import Store, digest
 from po_build.mkdocs import files as site_files
 from po_build.mkdocs import logs
 from po_build.mkdocs.cache import build_cache, pdf_line
+from po_build.mkdocs.compiled import CompiledTemplates
 from po_build.mkdocs.config import PoConfig, accessibility_of, apply_environment, config_errors
 from po_build.mkdocs.head import OpenGraph, decorate, hide_charts, show_charts
 from po_build.mkdocs.pause import CollectorPause
@@ -53,6 +54,7 @@ from po_build.mkdocs.preview import (
     title_unread_pages,
 )
 from po_build.mkdocs.server import LazyData, with_preview
+from po_build.mkdocs.watch import use_inotify
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.filterindex import filter_index_files
@@ -61,6 +63,7 @@ from po_build.outputs.pages import PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import place_figures, start_context
+from po_build.outputs.yearly.document import use_input_keys
 from po_build.project.fingerprint import Fingerprints
 from po_build.project.projection import PageFacts, Projection, project
 from po_build.render.markdown import clean_page, escape_meta
@@ -100,6 +103,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.made_data: Callable[[], dict[str, bytes]] | None = None
         self.env_for: Path | None = None
         self.nav: Navigation | None = None  # this build's menu (the preview titles its unread pages)
+        self.compiled = CompiledTemplates()
 
     # -- configuration -------------------------------------------------------------
 
@@ -123,10 +127,12 @@ class PoPlugin(BasePlugin[PoConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
-        """The banner with the number of errors, put into each page as it is served (banner.py)."""
+        """The banner with the number of errors, put into each page as it is served (server.py),
+        and a save seen as soon as it is made (watch.py)."""
         preview = self.preview
         if preview is None:
             return server
+        use_inotify(server)
         mount = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
         def error_urls() -> set[str]:
@@ -216,6 +222,11 @@ class PoPlugin(BasePlugin[PoConfig]):
         settings = PageSettings(per_page=self.config.per_sida, positive=self.config.positiva,
                                 organisation=self.config.organisation, accessibility=accessibility_of(self.config),
                                 site_url=config.site_url or "", licence=self.config.licens)
+        fingerprints = Fingerprints(p) if self.preview is not None and self.preview.incremental else None
+        if fingerprints is not None:
+            # A save seldom changes every year: a yearly report's document made of the same
+            # things as at the last save is taken from then (outputs/yearly/document.py).
+            use_input_keys(p, lambda year: fingerprints.of_year(p, year))
         specs = build_pages(p, settings)
         if self.preview is not None:
             own = {f.src_uri for f in files if f.is_documentation_page()}
@@ -257,16 +268,16 @@ class PoPlugin(BasePlugin[PoConfig]):
             self.summary += f" ({shown} {'rapport' if shown == 1 else 'rapporter'} visas)"
         if result.errors:
             self.summary += f"; {result.summary()}, se sidan {ERRORS_URL}"
-        if self.preview is not None and self.preview.incremental:
-            self._plan_rebuild(files, config)
+        if self.preview is not None and self.preview.incremental and fingerprints is not None:
+            self._plan_rebuild(files, config, fingerprints)
+            self.preview.keep_unchanged(files, config)
         return files
 
-    def _plan_rebuild(self, files: Files, config: MkDocsConfig) -> None:
+    def _plan_rebuild(self, files: Files, config: MkDocsConfig, fingerprints: Fingerprints) -> None:
         """Give every page a token of what it is made from, and let the preview delete the
         output of each page whose token changed (preview.py)."""
         assert self.preview is not None and self.projection is not None
         site = site_fingerprint(config, dict(self.config), [self.today.isoformat(), repr(sorted(self.feeds.items()))])
-        fingerprints = Fingerprints(self.projection)
         tokens: dict[str, str] = {}
         self.rendered = {}
         for f in files.documentation_pages():
@@ -294,9 +305,12 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.nav = nav
         return nav
 
+    @event_priority(-100)  # after the other plugins' filters: the cache is for the environment as it renders
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None and self.preview.incremental and self.nav is not None:
             title_unread_pages(self.nav)
+        if self.serving:
+            self.compiled.use_in(env)  # compiled.py: the theme's templates compiled once per server
         return env
 
     # -- pages ---------------------------------------------------------------------

@@ -17,6 +17,10 @@ build does not make (a deleted report's page gives 404). The site-wide part of e
 token (mkdocs.yml, overrides/, the menu's titles, the plugin's settings) changes all of
 them: then everything is rebuilt, as without --dirty.
 
+Files the plugin makes in memory (the form, the styles, cleaned attachments) would be
+written again by every build; one whose bytes and output are as the last build left them
+is left alone (keep_unchanged).
+
 A dirty build leaves Material's search index with the rebuilt pages only, and its own
 merge assumes one page per save; fix_search() merges it page by page instead.
 """
@@ -105,6 +109,10 @@ class Preview:
         self.search: dict[str, list[dict[str, Any]]] = {}  # page url → its search entries
         self.built: set[str] = set()  # pages rendered in this build
         self.pending: tuple[dict[str, str], set[str]] | None = None
+        # Files made in memory (the form, the styles, cleaned attachments): dest → the bytes the
+        # last build wrote there and the output's (size, mtime, inode) just after (keep_unchanged).
+        self.written: dict[str, tuple[bytes, tuple[int, int, int]]] = {}
+        self.writing: dict[str, bytes] = {}
         self._blank_dir = tempfile.mkdtemp(prefix="po-forhandsvisning-") if incremental else ""
 
     # -- what to show ---------------------------------------------------------------------
@@ -219,10 +227,40 @@ class Preview:
         self.pending = (tokens, outputs)
         return removed
 
+    def keep_unchanged(self, files: Files, config: MkDocsConfig) -> int:
+        """Files made in memory are written again by every build: MkDocs cannot tell that their
+        bytes are the same (at a thousand reports, a tenth of a second or more of every save,
+        most of it the form's Decap files). One whose bytes are those the last build wrote,
+        and whose output is still exactly as written then (size, time and inode), is pointed
+        at its own output instead: MkDocs' date check then leaves it as it is. Returns how many."""
+        kept = 0
+        self.writing = {}
+        for f in list(files):
+            if f.abs_src_path is not None or f.is_documentation_page():
+                continue  # a real file (MkDocs compares dates) or a page (plan() decides)
+            data, dest = f.content_bytes, f.abs_dest_path
+            last = self.written.get(dest)
+            if last is not None and last[0] == data and _stat(dest) == last[1]:
+                files.remove(f)
+                files.append(File.generated(config, f.src_uri, abs_src_path=dest, inclusion=f.inclusion))
+                kept += 1
+            else:
+                self.writing[dest] = data
+        return kept
+
     def commit(self) -> None:
         if self.pending is not None:
             self.tokens, self.outputs = self.pending
             self.pending = None
+        for dest, data in self.writing.items():
+            seen = _stat(dest)
+            if seen is None:
+                self.written.pop(dest, None)
+            else:
+                self.written[dest] = (data, seen)
+        self.writing = {}
+        for dest in set(self.written) - self.outputs:
+            del self.written[dest]
 
     def close(self) -> None:
         if self._blank_dir:
@@ -249,6 +287,14 @@ class Preview:
         self.search = {url: self.search[url] for url in urls if url in self.search}
         index.entries = [entry for url in urls for entry in self.search.get(url, [])]
         search.search_index_prev = None  # our merge replaces Material's
+
+
+def _stat(path: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 def _remove(path: str) -> int:

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from po_build.model.records import Section, Step
-from po_build.project.projection import Attachment, Label, Projection, ReportView, StepView
+from po_build.project.projection import Attachment, Label, Projection, ReportView, StepView, YearView
 
 _MAX_DEPTH = 64
 # Frozen records of plain values (and of each other): their generated repr is their value,
@@ -75,6 +75,17 @@ class Fingerprints:
         except (_Unknown, RecursionError):
             return None
         return _digest(parts)
+
+    def of_year(self, p: Projection, year: YearView) -> str | None:
+        """A digest of everything a yearly report's document is made from (outputs/yearly/document.py):
+        the year's own record, the projection's settings and vocabulary, and every report up to the
+        year's end, each with the reports linked to it (their digests in self.views). None when
+        one of them has no stable digest."""
+        views = [self.views.get(r.id) for r in p.reports if r.year <= year.år]
+        rest = self.of([year, p.mode, p.organisation, p.region, p.k, p.vocabulary])
+        if rest is None or any(v is None for v in views):
+            return None
+        return _digest([rest, *sorted(str(v) for v in views)])
 
     def _encode(self, value: Any, parts: list[str], refs: list[str], depth: int) -> None:
         if depth > _MAX_DEPTH:

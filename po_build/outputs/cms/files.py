@@ -10,6 +10,7 @@ chosen git host's API and the local test server.
 
 from __future__ import annotations
 
+import stat
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,10 @@ class DecapMissing(Exception):
     """node_modules/decap-cms is not installed; the message says what to run."""
 
 
+# dist folder → the signature of the files read from it, and their bytes (decap_files).
+_read: dict[Path, tuple[tuple[tuple[str, tuple[int, int, int]], ...], dict[str, bytes]]] = {}
+
+
 def find_decap(start: Path) -> Path | None:
     """decap-cms/dist in node_modules next to mkdocs.yml or above it, else next to po-build's own source."""
     own_repo = Path(__file__).resolve().parents[3]
@@ -46,15 +51,29 @@ def decap_files(dist: Path) -> dict[str, bytes]:
     """The main script, the chunks it loads on demand and its WebAssembly; no source maps.
 
     The dist folder has every file twice (cms.js and decap-cms.js, the same build under
-    two names): only the decap-cms ones are needed.
+    two names): only the decap-cms ones are needed. Read again only when one of them has
+    changed (size, time, inode): the preview makes the form on every save, and reading
+    the megabytes of Decap was most of that.
     """
-    out: dict[str, bytes] = {}
+    wanted: list[tuple[str, Path, tuple[int, int, int]]] = []
     for path in sorted(dist.iterdir()):
         name = path.name
-        if not path.is_file() or name.endswith(".map") or name.startswith("cms.") or ".cms." in name:
+        if name.endswith(".map") or name.startswith("cms.") or ".cms." in name:
             continue
-        if name.endswith(("decap-cms.js", ".wasm")) or name == "decap-cms.js.LICENSE.txt":
-            out[name] = path.read_bytes()
+        if not (name.endswith(("decap-cms.js", ".wasm")) or name == "decap-cms.js.LICENSE.txt"):
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # a broken link: not a file, as before
+        if stat.S_ISREG(info.st_mode):
+            wanted.append((name, path, (info.st_size, info.st_mtime_ns, info.st_ino)))
+    signature = tuple((name, seen) for name, _, seen in wanted)
+    kept = _read.get(dist)
+    if kept is not None and kept[0] == signature:
+        return dict(kept[1])
+    out = {name: path.read_bytes() for name, path, _ in wanted}
+    _read[dist] = (signature, dict(out))
     return out
 
 

@@ -310,18 +310,38 @@ def _reading_order(part: DocumentPart) -> Iterable[str]:
 # Pages and the PDF are made from the same projection in one build; the charts
 # are the slow part, so the documents are made once per projection.
 _cache: tuple[Projection, str, dict[int, YearDocument]] | None = None
+# While serving, a save makes a new projection, though most years' documents are made of the
+# same things: a caller that can say what a year's document is made from (use_input_keys, the
+# plugin with project/fingerprint.py) gets the last build's document for an equal digest.
+_keys: tuple[Projection, Callable[[YearView], str | None]] | None = None
+_by_inputs: dict[str, YearDocument] = {}
+
+
+def use_input_keys(p: Projection, key: Callable[[YearView], str | None]) -> None:
+    """For documents(p): `key(year)` is a digest of everything the year's document is made from."""
+    global _keys
+    _keys = (p, key)
 
 
 def documents(p: Projection, organisation: str | None = None,
               positive: PositiveSelection = "alla") -> list[YearDocument]:
     """One document per year in the projection (published years only, publicly), newest first."""
-    global _cache
+    global _cache, _by_inputs
     if _cache is None or _cache[0] is not p or _cache[1] != positive:
         _cache = (p, positive, {})
     docs = _cache[2]
+    key_of = _keys[1] if _keys is not None and _keys[0] is p else None
+    made: dict[str, YearDocument] = {}
     for y in p.years:
         if y.år not in docs:
-            docs[y.år] = build_document(p, y, positive=positive)
+            digest = key_of(y) if key_of is not None else None
+            key = f"{positive}|{digest}" if digest is not None else None
+            kept = _by_inputs.get(key) if key is not None else None
+            docs[y.år] = kept if kept is not None else build_document(p, y, positive=positive)
+            if key is not None:
+                made[key] = docs[y.år]
+    if key_of is not None and made:
+        _by_inputs = made  # this build's: what the next save may find again
     out = [docs[y.år] for y in p.years]
     if organisation and organisation != p.organisation:
         out = [replace(doc, organisation=organisation) for doc in out]
