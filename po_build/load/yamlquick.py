@@ -111,6 +111,12 @@ class _Reader:
     def pos(self, line: int, col: int) -> Pos:
         return (line + 1 + self.offset, col + 1)
 
+    def new_key(self, mapping: dict[str, Any], key: str, path: Path_, line: int, col: int) -> str:
+        if key in mapping:
+            raise _GiveUp  # the event reader names both lines
+        self.key_pos[(*path, key)] = self.pos(line, col)
+        return key
+
     def inline(self, rest: str, line: int, col: int, path: Path_, depth: int) -> Any:
         """A value that stands on the key's (or the dash's) own line, to the line's end."""
         self.value_pos[path] = self.pos(line, col)
@@ -153,10 +159,7 @@ class _Reader:
             m = _FLOW_PAIR.fullmatch(part)
             if m is None:
                 raise _GiveUp
-            key = m.group(1)
-            if key in out:
-                raise _GiveUp
-            self.key_pos[(*path, key)] = self.pos(line, at + m.start(1))
+            key = self.new_key(out, m.group(1), path, line, at + m.start(1))
             value_at = at + m.start(2 if m.group(2) else 3)
             self.value_pos[(*path, key)] = self.pos(line, value_at)
             out[key] = m.group(2)[1:-1] if m.group(2) else _plain(m.group(3))
@@ -188,10 +191,7 @@ class _Reader:
             m = _KEY_LINE.match(content)
             if m is None:
                 raise _GiveUp
-            key = m.group(1)
-            if key in out:
-                raise _GiveUp
-            self.key_pos[(*path, key)] = self.pos(line, col)
+            key = self.new_key(out, m.group(1), path, line, col)
             rest = content[m.end():]
             self.i += 1
             if rest:
