@@ -10,16 +10,17 @@ Prints, each part on its own:
   tuning_15c.yml: the rules were tuned on these; the last two were written without opening
   any held-out file);
 * recall per kind on the OLD HELD-OUT part (planted_holdout.yml), on HELD-OUT v2
-  (holdout_v2/planted.yml) and on HELD-OUT v3 (holdout_v3/planted.yml). All were written
-  before the rules they measure, v2 and v3 each by a separate session that never saw the
+  (holdout_v2/planted.yml), on HELD-OUT v3 (holdout_v3/planted.yml) and on HELD-OUT v4
+  (holdout_v4/planted.yml). All were written
+  before the rules they measure, v2, v3 and v4 each by a separate session that never saw the
   scanner; the scanner was not tuned on any of them;
 * indirect identification: the share of cases in holdout_v2/indirect.yml and
-  holdout_v3/indirect.yml (held out) and indirect_tuning.yml (tuning) with a finding
+  holdout_v3/indirect.yml and holdout_v4/indirect.yml (held out) and indirect_tuning.yml (tuning) with a finding
   (warning or error) on the line of the planted detail;
 * false positives on clean text: the tuning clean reports (clean/), trap-filled reports and
   yearly-report chapters written for round 2 (clean_15b/: age bands, organisations that look
-  like names, municipalities that are words), held-out clean v2 and v3
-  (holdout_v2/clean/, holdout_v3/clean/) and real text (real_clean/, paraphrased sentences from public PO
+  like names, municipalities that are words), held-out clean v2, v3 and v4
+  (holdout_v2/clean/, holdout_v3/clean/, holdout_v4/clean/) and real text (real_clean/, paraphrased sentences from public PO
   documents). Errors (what stops `po check`) and warnings are counted apart;
 * throughput.
 
@@ -242,7 +243,7 @@ def main() -> None:
     args = parser.parse_args()
     v = args.verbose
     held_out = not args.tuning_only
-    print("The held-out parts were written before tuning (holdout_v2 and holdout_v3 each by a separate "
+    print("The held-out parts were written before tuning (holdout_v2, holdout_v3 and holdout_v4 each by a separate "
           "session that never saw the scanner) and were not tuned on; only their aggregate figures are printed.")
 
     tuning = recall(load_passages(*TUNING_FILES), KNOWN_NON_NAMES)
@@ -256,12 +257,15 @@ def main() -> None:
                      recall(load_passages("holdout_v2/planted.yml"), KNOWN_NON_NAMES))
         print_recall("Held-out v3 (holdout_v3/planted.yml, not tuned on)",
                      recall(load_passages("holdout_v3/planted.yml"), KNOWN_NON_NAMES))
+        print_recall("Held-out v4 (holdout_v4/planted.yml, not tuned on)",
+                     recall(load_passages("holdout_v4/planted.yml"), KNOWN_NON_NAMES))
 
     print("\nIndirect identification (a finding on the line of the detail)")
     parts = [("tuning (indirect_tuning.yml)", "indirect_tuning.yml", v)]
     if held_out:
         parts.append(("held-out v2 (holdout_v2/indirect.yml)", "holdout_v2/indirect.yml", False))
         parts.append(("held-out v3 (holdout_v3/indirect.yml)", "holdout_v3/indirect.yml", False))
+        parts.append(("held-out v4 (holdout_v4/indirect.yml)", "holdout_v4/indirect.yml", False))
     for label, name, show in parts:
         n, warned, refused, misses = indirect(load_passages(name), KNOWN_NON_NAMES)
         print(f"  {label:<40} {warned:>3}/{n:<3} {100 * warned / n:6.1f} % warned ({refused} of them by an error)")
@@ -272,6 +276,7 @@ def main() -> None:
     if held_out:
         folders.append(("held-out clean v2", CORPUS / "holdout_v2" / "clean", False))
         folders.append(("held-out clean v3", CORPUS / "holdout_v3" / "clean", False))
+        folders.append(("held-out clean v4", CORPUS / "holdout_v4" / "clean", False))
     folders.append(("real text real_clean/", CORPUS / "real_clean", v))
     for label, folder, show in folders:
         for known_label, known in (("with known non-names", KNOWN_NON_NAMES), ("without", ())):
