@@ -20,8 +20,8 @@ Prints, each part on its own:
 * false positives on clean text: the tuning clean reports (clean/), trap-filled reports and
   yearly-report chapters written for round 2 (clean_15b/: age bands, organisations that look
   like names, municipalities that are words), held-out clean v2, v3 and v4
-  (holdout_v2/clean/, holdout_v3/clean/, holdout_v4/clean/) and real text (real_clean/, paraphrased sentences from public PO
-  documents). Errors (what stops `po check`) and warnings are counted apart;
+  (holdout_v2/clean/, holdout_v3/clean/, holdout_v4/clean/) and real text (real_clean/,
+  paraphrased sentences from public PO documents). Errors (what stops `po check`) and warnings are counted apart;
 * throughput.
 
 A planted identifier counts as found ("refused") only when an ERROR of its kind

@@ -52,15 +52,19 @@ def settings_of(env: Environment) -> tuple[Any, ...]:
 
 
 class CompiledTemplates:
-    """One bytecode cache per set of environment settings, kept by the plugin while serving."""
+    """A bytecode cache per set of environment settings, kept by the plugin while serving
+    (the pages' environment and the plain ones the search plugin makes differ in filters)."""
+
+    _MOST = 8  # sets of settings kept; more means something makes new ones at every build
 
     def __init__(self) -> None:
-        self._cache = MemoryBytecode()
-        self._for: tuple[Any, ...] | None = None
+        self._caches: dict[tuple[Any, ...], MemoryBytecode] = {}
 
     def use_in(self, env: Environment) -> None:
         settings = settings_of(env)
-        if settings != self._for:
-            self._cache.clear()
-            self._for = settings
-        env.bytecode_cache = self._cache
+        cache = self._caches.get(settings)
+        if cache is None:
+            if len(self._caches) >= self._MOST:
+                self._caches.clear()
+            self._caches[settings] = cache = MemoryBytecode()
+        env.bytecode_cache = cache

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -54,12 +54,13 @@ from po_build.mkdocs.preview import (
     title_unread_pages,
 )
 from po_build.mkdocs.server import LazyData, with_preview
+from po_build.mkdocs.theme_env import ThemeListing
 from po_build.mkdocs.watch import use_inotify
 from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.filterindex import filter_index_files
 from po_build.outputs.opendata.registry import open_data_files
-from po_build.outputs.pages import PageSettings, PageSpec
+from po_build.outputs.pages import CARD_TEMPLATES, PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import place_figures, start_context
@@ -93,6 +94,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.charts: dict[str, list[str]] = {}  # a page's charts, between its content and its output
         self.preview: Preview | None = None  # while serving: what one save keeps from the last
         self.rendered: dict[str, str] = {}  # po templates rendered before the build (preview)
+        self.page_meta: dict[str, str] = {}  # src_uri → its site, address and title, digested (preview)
         self.start_parts: tuple[str, str] | None = None  # the start page's, likewise
         self.page_urls: list[str] = []
         self.noted = False
@@ -104,6 +106,7 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.env_for: Path | None = None
         self.nav: Navigation | None = None  # this build's menu (the preview titles its unread pages)
         self.compiled = CompiledTemplates()
+        self.theme_listing = ThemeListing()
 
     # -- configuration -------------------------------------------------------------
 
@@ -149,7 +152,13 @@ class PoPlugin(BasePlugin[PoConfig]):
         if self.preview is not None:
             self.preview.close()
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before the search plugin's, which makes environments of the theme
+    def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving:
+            self.theme_listing.install(config.theme, self.compiled)  # theme_env.py
+        return config
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.today = self.config.idag or date.today()
         if not self.noted:  # `mkdocs serve` reads the configuration again on every save: say it once
             for note in accessibility_of(self.config).notes:
@@ -172,6 +181,8 @@ class PoPlugin(BasePlugin[PoConfig]):
         if site_files.JS_PATH not in [str(js) for js in config.extra_javascript]:
             config.extra_javascript.append(site_files.JS_PATH)
         return config
+
+    on_config = CombinedEvent(_on_config_theme, _on_config)
 
     # -- files: check, project, add generated pages --------------------------------
 
@@ -235,8 +246,8 @@ class PoPlugin(BasePlugin[PoConfig]):
                 files.remove(files.get_file_from_path(src))  # type: ignore[arg-type]  # in `own`, so there
         self.specs = {spec.src_uri: spec for spec in specs}
         if self.preview is not None and self.preview.incremental:
-            for spec in specs:
-                files.append(self.preview.generated_page(config, spec.src_uri))
+            for page in self.preview.generated_pages(config, (spec.src_uri for spec in specs)):
+                files.append(page)
         else:
             site_files.add_pages(files, config, specs)
         site_files.add_assets(files, config)
@@ -279,19 +290,30 @@ class PoPlugin(BasePlugin[PoConfig]):
         assert self.preview is not None and self.projection is not None
         site = site_fingerprint(config, dict(self.config), [self.today.isoformat(), repr(sorted(self.feeds.items()))])
         tokens: dict[str, str] = {}
+        same_html: set[str] = set()
         self.rendered = {}
+        self.page_meta = {}
+        last, last_html = self.preview.tokens, self.preview.html
         for f in files.documentation_pages():
             spec = self.specs.get(f.src_uri)
             if spec is not None:
-                made_of = fingerprints.of(spec.context)
+                self.page_meta[f.src_uri] = meta = digest(site, f.url, spec.title, spec.description, spec.kind,
+                                                          spec.template, repr(spec.toc))
+                made_of = fingerprints.of(spec.context, cards=spec.template in CARD_TEMPLATES)
                 if made_of is None:  # something without a stable digest: make the page and compare it
                     self.rendered[f.src_uri] = html = self._render_spec(spec, f.url)
                     made_of = "html:" + digest(html)
-                tokens[f.src_uri] = digest(site, f.url, spec.title, spec.description, spec.kind, spec.template,
-                                         repr(spec.toc), made_of)
+                tokens[f.src_uri] = token = digest(meta, made_of)
+                if token != last.get(f.src_uri) and f.src_uri in last_html:
+                    # What it is made of changed; what it shows may not have (preview.py).
+                    html = self.rendered.get(f.src_uri) or self._render_spec(spec, f.url)
+                    if digest(meta, html) == last_html[f.src_uri]:
+                        same_html.add(f.src_uri)
+                    else:
+                        self.rendered[f.src_uri] = html
             elif f.url in ("", "./", "index.html"):
                 start = start_context(self.projection, self.today)
-                made_of = fingerprints.of(start)
+                made_of = fingerprints.of(start, cards=True)  # start.html and start-diagram.html
                 if made_of is None:
                     self.start_parts = parts = self._start_html(f.url)
                     made_of = "html:" + digest(*parts)
@@ -299,7 +321,7 @@ class PoPlugin(BasePlugin[PoConfig]):
             else:
                 tokens[f.src_uri] = digest(site, f.src_uri)
         self.page_urls = [f.url for f in files.documentation_pages()]
-        self.preview.plan(files, tokens)
+        self.preview.plan(files, tokens, frozenset(same_html))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -369,7 +391,10 @@ class PoPlugin(BasePlugin[PoConfig]):
                     {"level": 2, "id": escape(anchor), "name": escape(title, quote=False), "children": []}
                     for anchor, title in spec.toc
                 ])
-            out, self.charts[page.file.src_uri] = hide_charts(ready or self._render_spec(spec, page.url))
+            made = ready or self._render_spec(spec, page.url)
+            if self.preview is not None and page.file.src_uri in self.page_meta:
+                self.preview.html_now[page.file.src_uri] = digest(self.page_meta[page.file.src_uri], made)
+            out, self.charts[page.file.src_uri] = hide_charts(made)
             return out
         if page.title:
             # A title taken from the page's first heading is HTML: Material strips its tags

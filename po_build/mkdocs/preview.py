@@ -13,7 +13,10 @@ token, a digest of everything that goes into it (for a generated page: its title
 of contents and the HTML the po templates made for it; for the organisation's own pages:
 their figures on the start page, and otherwise MkDocs' own date check); the output of a
 page whose token changed is deleted, and so is every output of the last build that this
-build does not make (a deleted report's page gives 404). The site-wide part of every
+build does not make (a deleted report's page gives 404). A generated page whose token
+changed is first made by the po template alone: when that HTML, with the page's title,
+table of contents and description, is the one in its output, the output stays (a report's
+changed text changes its yearly report's inputs, seldom what the yearly report shows). The site-wide part of every
 token (mkdocs.yml, overrides/, the menu's titles, the plugin's settings) changes all of
 them: then everything is rebuilt, as without --dirty.
 
@@ -105,6 +108,10 @@ class Preview:
         self.good_content: Content | None = None  # the last build without any error
         self.errors = Errors()
         self.tokens: dict[str, str] = {}  # src_uri → token of its output at the last build
+        # src_uri → digest of the po HTML in its output, with the page's title and the site
+        # (plugin._plan_rebuild): the same again means the same page. This build's, until commit.
+        self.html: dict[str, str] = {}
+        self.html_now: dict[str, str] = {}
         self.outputs: set[str] = set()  # every file the last build wrote (abs_dest_path)
         self.search: dict[str, list[dict[str, Any]]] = {}  # page url → its search entries
         self.built: set[str] = set()  # pages rendered in this build
@@ -114,6 +121,7 @@ class Preview:
         self.written: dict[str, tuple[bytes, tuple[int, int, int]]] = {}
         self.writing: dict[str, bytes] = {}
         self._blank_dir = tempfile.mkdtemp(prefix="po-forhandsvisning-") if incremental else ""
+        self._blank: str | None = None
 
     # -- what to show ---------------------------------------------------------------------
 
@@ -202,24 +210,29 @@ class Preview:
     # -- what to rebuild ------------------------------------------------------------------
 
     def blank_source(self) -> str:
-        """One empty source for every generated page, older than any output (see the docstring)."""
-        path = Path(self._blank_dir) / "tom.md"
-        if not path.exists():
+        """One empty source for every generated page, older than any output (see the docstring);
+        made again if something removed it."""
+        if self._blank is None or not os.path.exists(self._blank):
+            path = Path(self._blank_dir) / "tom.md"
             path.write_text("", "utf-8")
             os.utime(path, (0, 0))
-        return str(path)
+            self._blank = str(path)
+        return self._blank
 
-    def generated_page(self, config: MkDocsConfig, src_uri: str) -> File:
-        return File.generated(config, src_uri, abs_src_path=self.blank_source(), inclusion=InclusionLevel.NOT_IN_NAV)
+    def generated_pages(self, config: MkDocsConfig, src_uris: Iterable[str]) -> list[File]:
+        blank = self.blank_source()  # once per build, not once per page
+        return [File.generated(config, src, abs_src_path=blank, inclusion=InclusionLevel.NOT_IN_NAV)
+                for src in src_uris]
 
-    def plan(self, files: Files, tokens: dict[str, str]) -> int:
-        """Delete the output of every page whose token changed, and what this build will not
-        write again; the changes are kept when the build has finished (commit)."""
+    def plan(self, files: Files, tokens: dict[str, str], same_html: frozenset[str] = frozenset()) -> int:
+        """Delete the output of every page whose token changed, except those whose HTML was
+        found to be what their output holds (same_html), and what this build will not write
+        again; the changes are kept when the build has finished (commit)."""
         outputs = {f.abs_dest_path for f in files}
         removed = 0
         for f in files.documentation_pages():
             token = tokens.get(f.src_uri)
-            if token is None or self.tokens.get(f.src_uri) != token:
+            if (token is None or self.tokens.get(f.src_uri) != token) and f.src_uri not in same_html:
                 removed += _remove(f.abs_dest_path)
         for stale in self.outputs - outputs:
             removed += _remove(stale)
@@ -252,6 +265,8 @@ class Preview:
         if self.pending is not None:
             self.tokens, self.outputs = self.pending
             self.pending = None
+            self.html = {src: h for src, h in {**self.html, **self.html_now}.items() if src in self.tokens}
+        self.html_now = {}
         for dest, data in self.writing.items():
             seen = _stat(dest)
             if seen is None:

@@ -46,11 +46,15 @@ def facets(p: Projection) -> list[Facet]:
 
     def group(facet: str, terms: Iterable[tuple[str, str]], key: Callable[[ReportView], Iterable[str]]
               ) -> list[tuple[Label, list[ReportView]]]:
-        out = []
-        for term_id, namn in terms:
-            items = [r for r in brister if term_id in key(r)]
-            out.append((Label(term_id, namn, facet), items))
-        return out
+        terms = list(terms)
+        # One pass over the reports, not one per value: each keeps the reports' order.
+        by_term: dict[str, list[ReportView]] = {term_id: [] for term_id, _ in terms}
+        for r in brister:
+            for term_id in key(r):
+                bucket = by_term.get(term_id)
+                if bucket is not None and (not bucket or bucket[-1] is not r):
+                    bucket.append(r)
+        return [(Label(term_id, namn, facet), list(by_term[term_id])) for term_id, namn in terms]
 
     years = sorted({r.year for r in brister}, reverse=True)
     areas = [(t.id, t.namn) for t in v.areas.values()]
@@ -77,19 +81,20 @@ def facets(p: Projection) -> list[Facet]:
 def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     """The list of all deficiencies, one list per facet value, and the list of positive events."""
     all_facets = facets(p)
+    members: dict[int, tuple[list[ReportView], frozenset[int]]] = {}
     public = not p.internal
     common = {"facets": [FacetCounts.of(f) for f in all_facets], "index": FILTER_INDEX if public else None,
               "per_page": settings.per_page, "feed": MAIN_FEED if public and p.reports else None}
     specs = paginate("brister", "Brister", p.brister,
                      {**common, "heading": "Alla brister", "current": None,
-                      "counts": facet_counts(all_facets, p.brister, None)}, settings.per_page)
+                      "counts": facet_counts(all_facets, p.brister, None, members)}, settings.per_page)
     for facet in all_facets:
         for label, items in facet.values:
             heading = f"{facet.title}: {label.namn}"
             specs += paginate(
                 f"brister/{facet.key}/{slugify(label.id)}", heading, items,
                 {**common, "heading": heading, "current": (facet.key, label.id),
-                 "counts": facet_counts(all_facets, items, facet.key)},
+                 "counts": facet_counts(all_facets, items, facet.key, members)},
                 settings.per_page,
             )
     specs += paginate("positivt", "Positiva händelser", p.positiva,
@@ -98,18 +103,31 @@ def list_pages(p: Projection, settings: PageSettings) -> list[PageSpec]:
     return specs
 
 
-def facet_counts(all_facets: list[Facet], items: list[ReportView], current: str | None
+def facet_counts(all_facets: list[Facet], items: list[ReportView], current: str | None,
+                 members: dict[int, tuple[list[ReportView], frozenset[int]]] | None = None
                  ) -> dict[str, list[tuple[Label, int]]]:
     """Each facet's values with their counts among `items`, the reports of the page.
 
     The page's own facet keeps its counts over all reports: choosing another value there
     replaces the page's value rather than narrowing it.
     """
+    members = {} if members is None else members
     shown = {id(r) for r in items}
     out: dict[str, list[tuple[Label, int]]] = {}
     for f in all_facets:
         if current is None or f.key == current:
             out[f.key] = [(label, len(reports)) for label, reports in f.values]
         else:
-            out[f.key] = [(label, sum(1 for r in reports if id(r) in shown)) for label, reports in f.values]
+            out[f.key] = [(label, len(shown.intersection(_members(reports, members)))) for label, reports in f.values]
     return out
+
+
+def _members(reports: list[ReportView], members: dict[int, tuple[list[ReportView], frozenset[int]]]
+             ) -> frozenset[int]:
+    """The reports of a facet value as a set, made once for all the list pages (a page's
+    counts are then set intersections, not a walk through every value's reports)."""
+    kept = members.get(id(reports))
+    if kept is None or kept[0] is not reports:
+        kept = (reports, frozenset(id(r) for r in reports))
+        members[id(reports)] = kept
+    return kept[1]

@@ -14,6 +14,11 @@ if TYPE_CHECKING:  # the statement's settings are validated by their own module
     from po_build.outputs.accessibility import AccessibilitySettings
 
 PER_PAGE = 50
+# Templates that show reports only as cards (the card macro, templates/po/_macros.html): the
+# preview digests their pages with each report's card alone (project/fingerprint.py), so
+# that a report's changed text rebuilds its own page and not every list it is on.
+CARD_TEMPLATES = frozenset({"lista.html", "positivt.html", "aktor.html", "aktorer.html",
+                            "start.html", "start-diagram.html"})
 
 
 @dataclass(frozen=True)

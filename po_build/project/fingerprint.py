@@ -11,6 +11,12 @@ omnämnd_i, and theirs) are added once each, with a digest of their own fields: 
 page changes when a related report's headline does, and a list of fifty reports costs
 fifty look-ups. Anything the encoder does not know (an object without a stable form)
 gives None, and the caller makes the page to compare instead.
+
+A page that shows reports only as cards (the lists, the actor pages: outputs/pages.py
+CARD_TEMPLATES) is digested with each view's card, CARD_FIELDS, instead: a changed text
+of a report then rebuilds its own page, not the twenty lists it is on. That a card
+template reads nothing else of a view is tested, by rendering each with views that have
+nothing else (tests/test_fingerprint_cards.py).
 """
 
 from __future__ import annotations
@@ -27,6 +33,12 @@ _MAX_DEPTH = 64
 # Frozen records of plain values (and of each other): their generated repr is their value,
 # and much faster than walking their fields. Only these; any other class is walked.
 _BY_REPR = (Label, StepView, Attachment, Section, Step)
+# What a report's card shows (the card macro in templates/po/_macros.html), with what its
+# properties are made of (is_open: status; sort_key: year, month, id).
+CARD_FIELDS = ("id", "typ", "rubrik", "url", "year", "month", "when", "nivå", "status", "times_seen", "draft",
+               "aktörer")
+_PLAIN = frozenset({type(None), bool, int, float})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class _Unknown(Exception):
@@ -38,7 +50,10 @@ class Fingerprints:
 
     def __init__(self, p: Projection) -> None:
         self._memo: dict[int, tuple[Any, str]] = {}
+        self._card_memo: dict[int, tuple[Any, str]] = {}
+        self._cards = False  # while of(..., cards=True) runs
         self.views: dict[str, str] = {}
+        self.cards: dict[str, str] = {}
         own: dict[str, str] = {}
         links: dict[str, list[str]] = {}
         for view in p.reports:
@@ -68,13 +83,26 @@ class Fingerprints:
             for member in group:
                 self.views[member] = f"R{member}:{joint}"
 
-    def of(self, value: Any) -> str | None:
+    def of(self, value: Any, cards: bool = False) -> str | None:
+        """The digest of value; with cards, each report view in it counts by its card only."""
         parts: list[str] = []
+        self._cards = cards
         try:
             self._encode(value, parts, [], 0)
         except (_Unknown, RecursionError):
             return None
+        finally:
+            self._cards = False
         return _digest(parts)
+
+    def _card(self, view: ReportView) -> str:
+        known = self.cards.get(view.id)
+        if known is None:
+            parts: list[str] = ["card"]
+            for name in CARD_FIELDS:
+                self._encode(getattr(view, name), parts, [], 1)
+            self.cards[view.id] = known = "C" + _digest(parts)
+        return known
 
     def of_year(self, p: Projection, year: YearView) -> str | None:
         """A digest of everything a yearly report's document is made from (outputs/yearly/document.py):
@@ -90,7 +118,14 @@ class Fingerprints:
     def _encode(self, value: Any, parts: list[str], refs: list[str], depth: int) -> None:
         if depth > _MAX_DEPTH:
             raise _Unknown("för djupt")
-        if value is None or isinstance(value, (bool, int, float)):
+        kind = type(value)
+        if kind is str:  # the usual cases first, by exact type: this runs a few hundred thousand times
+            parts.append(f"str:{len(value)}:{value}")
+        elif kind in _PLAIN:
+            parts.append(f"{kind.__name__}:{value!r}")
+        elif kind in _BY_REPR:
+            parts.append(repr(value))
+        elif value is None or isinstance(value, (bool, int, float)):
             parts.append(f"{type(value).__name__}:{value!r}")
         elif isinstance(value, str):
             # Markup and str render differently (escaping): the type is part of the value.
@@ -99,6 +134,8 @@ class Fingerprints:
             parts.append(f"{type(value).__name__}:{value.isoformat()}")
         elif type(value) in _BY_REPR:
             parts.append(repr(value))
+        elif isinstance(value, ReportView) and self._cards:
+            parts.append(self._card(value))
         elif isinstance(value, ReportView):
             known = self.views.get(value.id)
             if known is None:
@@ -108,12 +145,13 @@ class Fingerprints:
                 dataclasses.is_dataclass(value) and not isinstance(value, type)):
             # Containers are shared between pages (a facet's reports on every page of a list):
             # each is encoded once per projection.
-            kept = self._memo.get(id(value))
+            memo = self._card_memo if self._cards else self._memo
+            kept = memo.get(id(value))
             if kept is None or kept[0] is not value:
                 inner: list[str] = []
                 self._container(value, inner, refs, depth)
                 kept = (value, _digest(inner))
-                self._memo[id(value)] = kept
+                memo[id(value)] = kept
             parts.append(kept[1])
         elif isinstance(value, (set, frozenset)):
             items = sorted(value, key=repr)
@@ -143,10 +181,14 @@ class Fingerprints:
             self._fields(value, parts, refs, depth + 1)
 
     def _fields(self, value: Any, parts: list[str], refs: list[str], depth: int, own_of: Any = None) -> None:
-        parts.append(f"{type(value).__module__}.{type(value).__qualname__}(")
-        for f in dataclasses.fields(value):
-            parts.append(f.name)
-            item = getattr(value, f.name)
+        kind = type(value)
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            _FIELD_NAMES[kind] = names = tuple(f.name for f in dataclasses.fields(value))
+        parts.append(f"{kind.__module__}.{kind.__qualname__}(")
+        for name in names:
+            parts.append(name)
+            item = getattr(value, name)
             if own_of is not None and isinstance(item, list) and item and all(isinstance(v, ReportView) for v in item):
                 # A view's own digest names the views it links to; their digests join in __init__.
                 parts.append("refs[" + ",".join(v.id for v in item) + "]")

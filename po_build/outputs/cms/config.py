@@ -283,5 +283,30 @@ def config_yaml(vocab: Vocabulary, options: FormOptions, site_url: str = "",
         "# schemat och vokabulären: ändra inte här, ändra content/vokabular.yml eller\n"
         "# formular: i mkdocs.yml.\n"
     )
-    return head + yaml.safe_dump(cms_config(vocab, options, site_url, content_dir), allow_unicode=True, sort_keys=False,
-                                 width=100)
+    return head + _dumped(cms_config(vocab, options, site_url, content_dir))
+
+
+_last_dump: tuple[str, str] | None = None
+
+
+def _dumped(config: dict[str, Any]) -> str:
+    """The YAML of config. `mkdocs serve` makes the same settings at almost every save, and
+    dumping them costs more than everything else the form needs (40 ms at a thousand
+    reports): the last one is kept, keyed by the settings' repr, which holds every value of
+    plain data (anything else is dumped every time)."""
+    global _last_dump
+    dump = yaml.safe_dump
+    if not _plain(config):
+        return dump(config, allow_unicode=True, sort_keys=False, width=100)
+    key = repr(config)
+    if _last_dump is None or _last_dump[0] != key:
+        _last_dump = (key, dump(config, allow_unicode=True, sort_keys=False, width=100))
+    return _last_dump[1]
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or type(value) in (str, int, float, bool)
