@@ -315,3 +315,16 @@ def test_decap_is_read_again_only_when_one_of_its_files_changed(tmp_path: Path) 
     assert cms_files.decap_files(dist) == {"decap-cms.js": b"skript 2, langre", "x.wasm": b"wasm"}
     (dist / "x.wasm").unlink()
     assert cms_files.decap_files(dist) == {"decap-cms.js": b"skript 2, langre"}
+
+
+def test_the_kept_yaml_is_always_that_of_the_settings_given() -> None:
+    """config_yaml keeps its last dump (serve makes the same settings at every save): the same
+    settings give the same text, other settings their own, and back again the first."""
+    from po_build.outputs.cms.config import config_yaml
+
+    vocab = _vocab()
+    first = config_yaml(vocab, FormOptions(), "https://exempel.se/")
+    other = config_yaml(vocab, FormOptions(), "https://annan.exempel.se/")
+    assert "https://annan.exempel.se/" in other and "https://annan.exempel.se/" not in first
+    assert config_yaml(vocab, FormOptions(), "https://exempel.se/") == first
+    assert yaml.safe_load(first) == cms_config(vocab, FormOptions(), "https://exempel.se/")
