@@ -144,32 +144,46 @@ def test_a_card_template_reading_a_field_off_the_card_is_seen(site: Path, tmp_pa
         rendered(plugin_after_files(site, tmp_path), fewer)
 
 
-def test_a_changed_text_rebuilds_its_page_not_its_lists_and_a_headline_both(tmp_path: Path,
-                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PO_PDF", "0")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    write_tree(tmp_path, 40, years=2, start=date(2024, 1, 2), yearly_reports=True, unpublished_share=0.0,
-               positive_share=0.0)
-    site = tmp_path / "ut"
-    config = load(tmp_path, site)
-    config.plugins.on_startup(command="serve", dirty=True)
-    build(config, serve_url=config.site_url, dirty=True)
-    report = sorted((tmp_path / "content" / "brister").rglob("B-*.md"))[-1]
-    report_id = report.name[: len("B-2025-001")]
-    original = report.read_text("utf-8")
-    page, overview = site / "brister" / report_id / "index.html", site / "brister" / "index.html"
-    assert report_id in overview.read_text("utf-8")
+class Served:
+    """A site built as `mkdocs serve --dirty` builds it, in this process, and saved to."""
 
-    def save(text: str) -> set[str]:
-        report.write_text(text, "utf-8")
-        os.utime(report)
-        config = load(tmp_path, site)
+    def __init__(self, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("PO_PDF", "0")
+        monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        write_tree(root, 40, years=2, start=date(2024, 1, 2), yearly_reports=True, unpublished_share=0.0,
+                   positive_share=0.0)
+        self.root, self.site = root, root / "ut"
+        self.config = load(root, self.site)
+        self.config.plugins.on_startup(command="serve", dirty=True)
+
+    def start(self) -> None:
+        build(self.config, serve_url=self.config.site_url, dirty=True)
+        self.report = sorted((self.root / "content" / "brister").rglob("B-*.md"))[-1]
+        self.id = self.report.name[: len("B-2025-001")]
+        self.original = self.report.read_text("utf-8")
+        self.page, self.overview = self.site / "brister" / self.id / "index.html", self.site / "brister" / "index.html"
+        assert self.id in self.overview.read_text("utf-8")
+
+    def save(self, text: str) -> set[str]:
+        self.report.write_text(text, "utf-8")
+        os.utime(self.report)
+        config = load(self.root, self.site)
         build(config, serve_url=config.site_url, dirty=True)
         plugin = config.plugins["po"]
         assert isinstance(plugin, PoPlugin) and plugin.preview is not None
         return plugin.preview.built
 
+    def stop(self) -> None:
+        self.config.plugins.on_shutdown()
+
+
+def test_a_changed_text_rebuilds_its_page_not_its_lists_and_a_headline_both(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    served = Served(tmp_path, monkeypatch)
+    served.start()
+    save, report_id, original = served.save, served.id, served.original
+    page, overview = served.page, served.overview
     list_before = overview.read_bytes()
     built = save(original + "\nEn helt ny mening om väntetiderna.\n")
     assert f"brister/{report_id}/" in built and "brister/" not in built
@@ -181,4 +195,24 @@ def test_a_changed_text_rebuilds_its_page_not_its_lists_and_a_headline_both(tmp_
     assert {f"brister/{report_id}/", "brister/"} <= built
     assert "Omskriven rubrik nummer" in page.read_text("utf-8")
     assert "Omskriven rubrik nummer" in overview.read_text("utf-8")
-    config.plugins.on_shutdown()
+    served.stop()
+
+
+def test_an_own_card_template_makes_lists_follow_the_whole_report(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An organisation's own _macros.html may show more of a report than the card: its lists are
+    then digested whole, and show a changed text at once."""
+    served = Served(tmp_path, monkeypatch)
+    macros = Path(__file__).parent.parent / "po_build" / "templates" / "po" / "_macros.html"
+    own = tmp_path / "overrides" / "po"
+    own.mkdir(parents=True)
+    card_title = '<h3 class="po-card__title">'
+    text = macros.read_text("utf-8")
+    assert card_title in text
+    (own / "_macros.html").write_text(
+        text.replace(card_title, '<p class="egen">{{ r.sections[-1].markdown[-40:] }}</p>' + card_title, 1), "utf-8")
+    served.start()
+    built = served.save(served.original + "\nEn helt ny mening om väntetiderna.\n")
+    assert {f"brister/{served.id}/", "brister/"} <= built
+    assert "En helt ny mening om väntetiderna." in served.overview.read_text("utf-8")
+    served.stop()

@@ -60,7 +60,7 @@ from po_build.outputs.accounting import account, accounting_line
 from po_build.outputs.feeds import feed_files, feed_links
 from po_build.outputs.filterindex import filter_index_files
 from po_build.outputs.opendata.registry import open_data_files
-from po_build.outputs.pages import CARD_TEMPLATES, PageSettings, PageSpec
+from po_build.outputs.pages import CARD_PARTS, CARD_TEMPLATES, PageSettings, PageSpec
 from po_build.outputs.pdf import write_pdfs
 from po_build.outputs.registry import build_pages
 from po_build.outputs.start import place_figures, start_context
@@ -294,12 +294,14 @@ class PoPlugin(BasePlugin[PoConfig]):
         self.rendered = {}
         self.page_meta = {}
         last, last_html = self.preview.tokens, self.preview.html
+        own_templates = self.env_for  # the organisation's own po templates (on_config)
+        cards = own_templates is None or not any((own_templates / name).exists() for name in CARD_PARTS)
         for f in files.documentation_pages():
             spec = self.specs.get(f.src_uri)
             if spec is not None:
                 self.page_meta[f.src_uri] = meta = digest(site, f.url, spec.title, spec.description, spec.kind,
                                                           spec.template, repr(spec.toc))
-                made_of = fingerprints.of(spec.context, cards=spec.template in CARD_TEMPLATES)
+                made_of = fingerprints.of(spec.context, cards=cards and spec.template in CARD_TEMPLATES)
                 if made_of is None:  # something without a stable digest: make the page and compare it
                     self.rendered[f.src_uri] = html = self._render_spec(spec, f.url)
                     made_of = "html:" + digest(html)
@@ -313,7 +315,7 @@ class PoPlugin(BasePlugin[PoConfig]):
                         self.rendered[f.src_uri] = html
             elif f.url in ("", "./", "index.html"):
                 start = start_context(self.projection, self.today)
-                made_of = fingerprints.of(start, cards=True)  # start.html and start-diagram.html
+                made_of = fingerprints.of(start, cards=cards)  # start.html and start-diagram.html
                 if made_of is None:
                     self.start_parts = parts = self._start_html(f.url)
                     made_of = "html:" + digest(*parts)

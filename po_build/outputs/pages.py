@@ -19,6 +19,9 @@ PER_PAGE = 50
 # that a report's changed text rebuilds its own page and not every list it is on.
 CARD_TEMPLATES = frozenset({"lista.html", "positivt.html", "aktor.html", "aktorer.html",
                             "start.html", "start-diagram.html"})
+# An organisation's own version of one of these, or of the macros they share, may show more
+# of a report: then its pages are digested whole (mkdocs/plugin.py).
+CARD_PARTS = CARD_TEMPLATES | {"_macros.html"}
 
 
 @dataclass(frozen=True)
