@@ -24,7 +24,8 @@ _LOWERCASE_STREET_SUFFIXES = ("gatan", "gränd", "gränden", "allén")
 
 # Other endings in lower case ("björkvägen 4", "ekbacken 3") are an address after a word
 # that places something ("bor på", "flyttade till"), or with a letter or a flat number
-# after the number; never before a unit ("takhöjden 2 meter", "parken 3 gånger").
+# after the number; never before a unit ("takhöjden 2 meter", "parken 3 gånger", "Berg 18 %"
+# in a table of municipalities' shares).
 _PLACING_WORDS = pn.words(
     "på till vid från mot bor bodde adress adressen adressen: hos utanför nära längs ner upp "
     "in ut flyttade flyttat flytta"
@@ -32,7 +33,7 @@ _PLACING_WORDS = pn.words(
 _UNITS = pn.words(
     "gånger gång dagar dag timmar timme veckor vecka månader månad år minuter minut meter m km "
     "kilometer mil procent kr kronor st stycken personer sidor steg våningar grader liter kg "
-    "kilo ton poäng platser nätter"
+    "kilo ton poäng platser nätter %"
 )
 
 

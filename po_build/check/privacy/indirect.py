@@ -80,12 +80,28 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Three or more capitalised names in a row, joined by commas or "och"/"samt"/"eller" ("Nälden,
+# Dvärsätt, Ås och Föllinge", "Hälsocentralen Krokom, Hälsocentralen Hammerdal och ..."): a
+# description of an area or a list of units, which points out no one. A client's home is
+# named alone ("bor i Hoting"), so a place in such a list is no warning.
+_NAME = r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+)?"
+_LIST_GAP = r"[ \t]*\n?[ \t]*"  # a list may go on over a line break
+_PLACE_LIST_RE = re.compile(
+    rf"(?<![\w-])(?:{_NAME}(?:,{_LIST_GAP}|[ \t]+(?:och|samt|eller){_LIST_GAP})){{2,}}{_NAME}"
+)
+
+
+def _place_lists(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLACE_LIST_RE.finditer(text)]
+
+
 def _places(text: str, lowered: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     places = small_places()
     hits = set(words.intersection(_place_keys()) - _municipalities())
     if _multiword_first() & words:
         hits.update(name for name in _multiword() if name in lowered)
     found: list[Candidate] = []
+    lists: list[tuple[int, int]] | None = None  # made only when a place is found
     for key in hits:
         place = places[key][0]
         for m in re.finditer(rf"(?<![\w-]){re.escape(place.name)}(?![\w-])", text):
@@ -93,7 +109,14 @@ def _places(text: str, lowered: str, words: frozenset[str], covered: Callable[[i
             after = text[end : end + 9].lower()
             if after.startswith((" kommun", " stad", " län")):
                 continue  # the municipality, not the place
-            if key in PLACE_WORDS and _word_before(text, start) not in _PLACE_PREPOSITIONS:
+            before = _word_before(text, start)
+            if key in PLACE_WORDS and before not in _PLACE_PREPOSITIONS:
+                continue
+            if before in pn.ORG_HEADS and text[start - 1] in " \t":
+                continue  # "Hälsocentralen Hammerdal": the unit's name, which has no client in it
+            if lists is None:
+                lists = _place_lists(text)
+            if any(s <= start and end <= e for s, e in lists):
                 continue
             if not covered(start, end):
                 found.append((start, end, "PO410", _place_note(places[key])))
