@@ -124,6 +124,11 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
             _find_parenthesised(text, found)
         if not words.isdisjoint(_COPULA_WORDS):
             _find_bare_copula(text, found)
+    elif not words.isdisjoint(_SMALL_AGE_WORDS) and not words.isdisjoint(_COPULA_WORDS) and not words.isdisjoint(
+        _YOUNG_SUBJECTS
+    ):
+        _find_bare_copula(text, found)  # "sonen är sju": only that rule takes a small number word
+    if numbers:
         if "på " in text or "närma" in lowered:
             _find_bare_on(text, found)
         if "vid " in lowered or "sina " in lowered:
@@ -153,6 +158,7 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
 # operation with the text's words says whether those rules need to run at all.
 _AGE_NUMBERS = frozenset(str(n) for n in range(1, 111)) | frozenset(pn.NUMBER_WORDS)
 _COPULA_WORDS = pn.words("är var blev blir bli blivit")
+_SMALL_AGE_WORDS = frozenset(pn.SMALL_NUMBER_WORDS) - {"ett"}
 _SPACE = frozenset(" \t\n\r\u00a0\u202f")
 
 
@@ -312,7 +318,7 @@ _BARE_COPULA_RE = re.compile(
     r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir|[bB]li|[bB]livit)[ \t]+"
     r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
     r"[ \t]+)?"
-    rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD})"
+    rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD}|{SMALL_NUMBER_WORD})"
     # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
     # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
     r"(?=[ \t]*(?:,(?![0-9])|[;!?)]|:(?!\w)|\.(?![0-9])|$)"
@@ -323,6 +329,16 @@ _BARE_COPULA_RE = re.compile(
 # The subject before the verb: "Klienten är", "Hon, som är", "Sonen, som nu är".
 _SUBJECT_BEFORE_RE = re.compile(
     r"(?<!\w)([^\W\d_]+),?[ \t]+(?:som[ \t]+)?(?:(?:nu|redan|bara|snart|då|fortfarande)[ \t]+)?$"
+)
+
+
+# Subjects that a small number in words after "är"/"var" is the age of: one child or young
+# relative ("sonen är sju", "dottern, som är fem,", "klientens yngsta, som är åtta"). Plurals
+# are left out: "barnen var fem" counts the children.
+_YOUNG_SUBJECTS = pn.words(
+    "son sonen dotter dottern barn barnet barnbarnet pojke pojken flicka flickan bror brodern "
+    "syster systern lillebror lillasyster storebror storasyster tvillingen yngsta äldsta minsta "
+    "han hon hen"
 )
 
 
@@ -350,14 +366,19 @@ def _find_bare_copula(text: str, found: list[Candidate]) -> None:
             continue
         subject = before.group(1)
         value = age_value(m["n"])
-        if not 1 <= value <= 110 or (not m["n"].isdigit() and value < 13):
-            continue
         lower = subject.lower()
+        if not 1 <= value <= 110:
+            continue
+        if not m["n"].isdigit() and value < 13 and (lower not in _YOUNG_SUBJECTS or m["n"].lower() == "ett"):
+            continue  # "fem" after "vi är", "gränsen är": a count; after "sonen är", an age
         if m["v"].lower() in ("bli", "blivit") and lower not in pn.PERSON_NOUNS:
             # "Han har hunnit bli 70": the subject stands a few words before the infinitive.
             near = PERSON_WORD_RE.search(text, max(0, m.start() - 30), m.start())
             lower = near.group().lower() if near else lower
-        person = lower in pn.PERSON_NOUNS or lower in ("jag", "du")
+        # "den yngsta var 23 och den äldsta 81" is a statistic; "yngsta, som är åtta" a child.
+        person = lower in pn.PERSON_NOUNS or lower in ("jag", "du") or (
+            not m["n"].isdigit() and lower in _YOUNG_SUBJECTS
+        )
         if not person and not (subject[0].isupper() and lower in pn.given_names()):
             continue
         if GENERIC_BEFORE_RE.search(window(text, m.start("v"), 40)):

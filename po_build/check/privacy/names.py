@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.names_start import after_header, quiet, unlisted_at_start
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
-from po_build.check.privacy.names_start import quiet, unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.swedish import is_swedish_word
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens, capitalised_word_re, make_token
@@ -313,7 +313,8 @@ class NameRules(Tokens):
         if len(head) > 1 and head.isupper():
             return False
         if self.masked(tok) or (
-            self.sentence_start(tok) and not (self.role_after(tok, strict=True) or self.with_relative(tok))
+            self.sentence_start(tok)
+            and not (self.role_after(tok, strict=True) or self.with_relative(tok) or self.header_before(tok))
         ):
             return False
         nxt = self.next_token(tok)
@@ -348,7 +349,7 @@ class NameRules(Tokens):
         neighbour = self.prev(tok)
         if neighbour is None or not neighbour[1]:
             # no word right before: the usual case
-            return self.role_after(tok) or self.with_relative(tok)
+            return self.role_after(tok) or self.with_relative(tok) or self.header_before(tok)
         before = neighbour[0].lower
         prev = neighbour[0]
         if before in _GIVE_VERBS:
@@ -377,6 +378,11 @@ class NameRules(Tokens):
         if self.contact_before(tok):
             return True
         return self.role_after(tok)
+
+    def header_before(self, tok: Token) -> bool:
+        """"Från: Nomvula", "Kopia: Zorica": the sender or receiver field of an e-mail pasted
+        into a report names a person (an organisation there is a Swedish word or known)."""
+        return after_header(self.text, tok.start)
 
     def role_after(self, tok: Token, strict: bool = False) -> bool:
         """"Torbjörn, handläggare på Försäkringskassan", "Maja, klientens syster": a comma and
