@@ -1298,3 +1298,32 @@ def test_names_in_e_mail_fields_sign_offs_and_after_met(text: str, name: str) ->
 )
 def test_organisations_in_e_mail_fields_and_sign_offs_stay_no_names(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Besöksadress: Storgatan 12, Krokom",
+        "Kontoret ligger på Storgatan 12 i Krokom.",
+        "Ombuden har flyttat till nya lokaler på Järnvägsgatan 4.",
+    ],
+)
+def test_an_offices_address_is_no_personal_data(text: str) -> None:
+    assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Mottagningen har flyttat, men klienten gick till Skeppsbron 10 som vanligt.", "Skeppsbron 10"),
+        ("Hon flyttade till en lokal på Storgatan 3.", "Storgatan 3"),
+        ("Adress: Storgatan 12", "Storgatan 12"),
+    ],
+)
+def test_an_address_with_a_person_or_a_plain_label_stays_refused(text: str, address: str) -> None:
+    assert _errors(text) == [("gatuadress", address)]
+
+
+def test_the_ends_of_the_groups_age_range_are_no_ages() -> None:
+    assert _errors("Den yngsta klienten var 19 år och den äldsta 81 år.") == []
+    assert _errors("Den yngsta dottern var 4 år.") == [("ålder", "4 år")]
