@@ -141,9 +141,10 @@ def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
 
 
 # The address of an office, written the way a yearly report's contact page or a notice of
-# new premises writes it: "Besöksadress: Storgatan 12", "Kontoret ligger på Storgatan 12". It is public and points out no client, so it is no finding; with
-# a person in the sentence ("klienten gick till mottagningen på ...") it stays one.
-# Only labels no person's address has: a person has a postal address and may have a box too.
+# new premises writes it: "Besöksadress: Storgatan 12", "Kontoret ligger på Storgatan 12".
+# It is public and points out no client, so it is no finding; with a person in the sentence
+# ("klienten gick till mottagningen på ...") it stays one. Only labels that no person's
+# address has count: a person has a postal address and may have a box too.
 _OFFICE_LABEL_RE = re.compile(r"\b(?:besöks|kontors)adress(?:en)?[ \t]*:?[ \t]*$", re.IGNORECASE)
 _OFFICE_WORDS_RE = re.compile(
     r"\b(?:kontor|kontoret|kontorets|lokal|lokalen|lokaler|lokalerna|kommunhuset|stadshuset|"
