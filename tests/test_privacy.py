@@ -1327,3 +1327,21 @@ def test_an_address_with_a_person_or_a_plain_label_stays_refused(text: str, addr
 def test_the_ends_of_the_groups_age_range_are_no_ages() -> None:
     assert _errors("Den yngsta klienten var 19 år och den äldsta 81 år.") == []
     assert _errors("Den yngsta dottern var 4 år.") == [("ålder", "4 år")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klienten har vårdats på Magnus Huss klinik.",
+        "Selma Lagerlöfs gymnasium har en kurator.",
+        "Ungdomarna går på Elin Wägner-skolan.",
+        "Hon vårdades på Astrid Lindgrens barnsjukhus.",
+        "Han bor på Lina Hage behandlingshem.",
+    ],
+)
+def test_a_full_name_that_an_institution_is_named_after_is_no_person(text: str) -> None:
+    assert _errors(text) == []
+
+
+def test_a_full_name_before_a_persons_helper_stays_a_name() -> None:
+    assert _errors("Karin Anderssons handläggare slutade.") == [("namn", "Karin Anderssons")]

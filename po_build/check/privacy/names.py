@@ -57,6 +57,12 @@ _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 _COPULAS = pn.words("är var blir blev")
 _ARTICLES = pn.words("en ett ingen inget")
 
+# Compounds that name an institution: "Wägner-skolan", "behandlingshem", "barnsjukhus".
+_INSTITUTION_TAILS = (
+    "skolan", "gymnasiet", "gymnasium", "sjukhus", "sjukhuset", "kliniken", "behandlingshem", "hemmet",
+)
+
+
 class NameRules(Tokens):
     """The context rules for personal names over one text."""
 
@@ -171,7 +177,17 @@ class NameRules(Tokens):
             own = self.lookup(first)[2]
             if not self.is_listed(prev) and prev.lower not in pn.ROLE_WORDS and self.ambiguous(own):
                 return True
-        return self.next_word(last) in pn.ORG_TAILS
+        after = self.next_word(last)
+        if after in pn.ORG_TAILS or (len(after) > 8 and after.endswith(_INSTITUTION_TAILS)):
+            return True
+        # "Selma Lagerlöfs gymnasium", "Magnus Huss klinik", "Elin Wägner-skolan", "Lina Hage
+        # behandlingshem": a full name that a school, a clinic or a home is named after.
+        nxt = self.next_token(last)
+        if nxt is None or not nxt.cap:
+            return False
+        return nxt.lower.endswith(_INSTITUTION_TAILS) or self.next_word(nxt) in pn.ORG_TAILS or (
+            self.next_word(nxt).endswith(_INSTITUTION_TAILS)
+        )
 
     def date_context(self, tok: Token) -> bool:
         if self.prev_word(tok) in pn.DATE_WORDS:
