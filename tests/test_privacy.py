@@ -1345,3 +1345,29 @@ def test_a_full_name_that_an_institution_is_named_after_is_no_person(text: str) 
 
 def test_a_full_name_before_a_persons_helper_stays_a_name() -> None:
     assert _errors("Karin Anderssons handläggare slutade.") == [("namn", "Karin Anderssons")]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Klienten är över 70.", "70"),
+        ("Hon var under 18 när hon flyttade.", "18"),
+        ("Hon har två döttrar, 5 och 9 år.", "5 och 9 år"),
+        ("Hans söner, 12 respektive 15 år, bor hos mamman.", "12 respektive 15 år"),
+    ],
+)
+def test_rough_ages_and_the_ages_of_named_relatives(text: str, age: str) -> None:
+    assert _errors(text) == [("ålder", age)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Väntetiden är över 70 dagar.",
+        "Antalet klienter är över 70.",
+        "Gränserna för barn, 16 och 18 år, gäller.",
+        "Åldersgrupperna, 18 och 25 år, jämfördes.",
+    ],
+)
+def test_rough_counts_and_age_limits_stay_no_ages(text: str) -> None:
+    assert _errors(text) == []

@@ -225,6 +225,17 @@ def _find_age_fields(text: str, found: list[Candidate]) -> None:
         found.append((m.start(group), m.end(), "PO408", ""))
 
 
+_AGE_PAIR_APPOSITION_RE = re.compile(
+    r",[ \t]*(?P<n>[1-9][0-9]?)[ \t]+(?:och|resp\.?|respektive)[ \t]+(?P<n2>[1-9][0-9]?)[ \t]+år(?=[ \t]*[,.)]|$)"
+)
+_RELATIVES = pn.PERSON_NOUNS | pn.words("döttrar söner systrar bröder syskon tvillingar barnbarn")
+# Someone's relatives, counted or owned ("två döttrar", "hennes söner"), not a group ("för barn").
+_OWNED_RELATIVES_RE = re.compile(
+    r"\b(?:två|tre|fyra|fem|hennes|hans|hens|sina|sin|klientens|deras|mina|min|båda)[ \t]+[^\W\d_]+[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) -> None:
     add = found.append
     lo, hi = max(0, anchor - 48), min(len(text), anchor + 64)
@@ -258,6 +269,11 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
         # "Lagen är 30 år gammal" is no person's age: a person must be in the sentence.
         if not skip and person_in_sentence(text, m.start(), m.end()):
             add((m.start(), m.end(), "PO408", ""))
+    for m in _AGE_PAIR_APPOSITION_RE.finditer(text, lo, hi):
+        # "två döttrar, 5 och 9 år,": the ages of the relatives just named
+        if (m.start("n2") == anchor and word_before(text, m.start()) in _RELATIVES
+                and _OWNED_RELATIVES_RE.search(text, max(0, m.start() - 40), m.start())):
+            add((m.start("n"), m.end(), "PO408", ""))
     for m in p.apposition.finditer(text, lo, hi):
         before = word_before(text, m.start())
         if m.start("n") == anchor and before not in pn.DURATION_NOUNS and (not m["adv"] or person_noun(before)):
@@ -316,8 +332,8 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
 # clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
 _BARE_COPULA_RE = re.compile(
     r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir|[bB]li|[bB]livit)[ \t]+"
-    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
-    r"[ \t]+)?"
+    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca"
+    r"|över|under)[ \t]+)?"  # "klienten är över 70": an age given roughly is still one
     rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD}|{SMALL_NUMBER_WORD})"
     # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
     # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
