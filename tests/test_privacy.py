@@ -1371,3 +1371,24 @@ def test_rough_ages_and_the_ages_of_named_relatives(text: str, age: str) -> None
 )
 def test_rough_counts_and_age_limits_stay_no_ages(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Vi har stöttat Kaltrina under hela året.", "Kaltrina"),
+        ("Igår berättade valbona att hon ska flytta.", "valbona"),
+        ("Lillebror Amar är i förskolan.", "Amar"),
+    ],
+)
+def test_supine_meeting_verbs_sibling_titles_and_inverted_lower_case_names(text: str, name: str) -> None:
+    assert _errors(text) == [("namn", name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vi har stöttat Försäkringskassan i frågan.", "Ombudet ska kontakta Arbetsförmedlingen.",
+     "Vi har mött Rinkeby.", "Vi har kontaktat Coompanion om ett socialt företag."],
+)
+def test_organisations_and_places_after_meeting_verbs_stay_no_names(text: str) -> None:
+    assert _errors(text) == []

@@ -129,8 +129,13 @@ def _person_before(text: str, start: int) -> bool:
 
 
 def _person_context(text: str, start: int, end: int) -> bool:
-    if _person_before(text, start) or _before(text, start).lower() in _PERSON_PREPOSITIONS:
+    before = _before(text, start).lower()
+    if _person_before(text, start) or before in _PERSON_PREPOSITIONS:
         return True
+    if before in pn.PERSON_VERBS:
+        return True  # "i går berättade valbona att": the subject after the verb
+    if before == "och" and _after(text, end).lower() in ("hans", "hennes", "hens"):
+        return True  # "mötte ahmed och hans mamma"
     after = _after(text, end)
     # "anna har fått avslag": a listed name that is no Swedish word, then a finite verb.
     return after.lower() in pn.PERSON_VERBS or after in pn.FINITE_VERBS or (

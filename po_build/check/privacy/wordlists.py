@@ -88,6 +88,8 @@ ROLE_WORDS: frozenset[str] = _words(
     makan maka frun fru hustrun mannen pojkvännen pojkvän flickvännen flickvän partnern
     expartnern exmaken exfrun fästmön fästmannen styvpappan styvmamman styvdottern
     styvsonen tvillingen hyresgästen doktor doktorn dr herr fröken professor pastor
+    lillebror lillasyster storebror storasyster halvbror halvsyster halvbrodern halvsystern
+    exman exfru exsambo exsambon expojkvännen exflickvännen
     """
 )
 
@@ -162,6 +164,8 @@ CONTACT_VERBS: frozenset[str] = _words(
     """
     träffade träffar ringde ringer kontaktade kontaktar mejlade mailade hjälpte hjälper
     besökte besöker frågade frågar bad informerade hämtade skjutsade stöttade mötte möter
+    stöttat stöttar stötta träffat kontaktat mejlat hjälpt frågat informerat hämtat skjutsat
+    mött träffa kontakta hjälpa
     """
 )
 # "pratade med Nora": the word before "med".
