@@ -1392,3 +1392,33 @@ def test_supine_meeting_verbs_sibling_titles_and_inverted_lower_case_names(text:
 )
 def test_organisations_and_places_after_meeting_verbs_stay_no_names(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hon är den enda i byn som har en hund.", "PO415"),
+        ("Mannen, som förr var polis i kommunen, har depression.", "PO413"),
+        ("Hon har en sällsynt ärftlig sjukdom.", "PO411"),
+        ("Klienten har Ehlers-Danlos syndrom.", "PO411"),
+        ("Hon är änka efter handlaren.", "PO412"),
+        ("Hon har varit med i tv-programmet om skulder.", "PO415"),
+        ("Han blev blind efter en arbetsplatsolycka på sågverket.", "PO414"),
+        ("Hon är dotter till en känd konstnär.", "PO415"),
+    ],
+)
+def test_more_indirect_details_are_warned(text: str, code: str) -> None:
+    assert code in {f.code for f in scan_text(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verksamheten är den enda i länet som har ombud på heltid.",
+        "Fontänhuset är det enda klubbhuset i regionen.",
+        "Attendo är den enda utföraren i kommunen.",
+        "Många har sällsynta diagnoser eller flera diagnoser samtidigt.",
+    ],
+)
+def test_a_unique_organisation_and_rare_diagnoses_as_a_group_are_no_warning(text: str) -> None:
+    assert scan_text(text) == []
