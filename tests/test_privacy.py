@@ -1422,3 +1422,23 @@ def test_more_indirect_details_are_warned(text: str, code: str) -> None:
 )
 def test_a_unique_organisation_and_rare_diagnoses_as_a_group_are_no_warning(text: str) -> None:
     assert scan_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Klienten A.K. har fått avslag.", "A.K."),
+        ("Hennes bror J. K. bor i stan.", "J. K."),
+        ("Dr. Holm ville inte skriva intyg.", "Holm"),
+        ("Dr. Nomvula Dlamini skrev remissen.", "Nomvula Dlamini"),
+    ],
+)
+def test_initials_after_a_role_and_names_after_a_title_with_a_full_stop(text: str, name: str) -> None:
+    assert _errors(text) == [("namn", name)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Klienten m.fl. har fått avslag.", "Klienten t.ex. har rätt till stöd.", "Kontakta F.K. direkt."]
+)
+def test_abbreviations_with_full_stops_are_no_initials(text: str) -> None:
+    assert _errors(text) == []

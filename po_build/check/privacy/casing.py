@@ -210,3 +210,20 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
+
+# Initials after a person's role or relative: "klienten A.K.", "hennes bror J. K." They stand
+# for a name the way the name would, so they are refused like one. Abbreviations of
+# organisations ("FK", "AF") have no full stops between the letters.
+_INITIALS_RE = re.compile(r"(?<![\w.])([^\W\d_]+)[ \t]+([A-ZÅÄÖ]\.[ \t]?[A-ZÅÄÖ]\.?)(?![\w])")
+
+
+def find_initials(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
+    if "." not in text:
+        return []
+    found: list[Candidate] = []
+    for m in _INITIALS_RE.finditer(text):
+        before = m.group(1).lower()
+        if (before in pn.ROLE_WORDS or before in pn.PERSON_NOUNS) and not covered(m.start(2), m.end(2)):
+            found.append((m.start(2), m.end(2), "PO407", ""))
+    return found

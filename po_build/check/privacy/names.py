@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
-from po_build.check.privacy.names_start import after_header, quiet, unlisted_at_start
+from po_build.check.privacy.names_start import after_header, after_title, quiet, unlisted_at_start
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.swedish import is_swedish_word
@@ -154,6 +154,8 @@ class NameRules(Tokens):
     def strong_before(self, tok: Token) -> bool:
         if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
             return True
+        if after_title(self.text, tok.start):
+            return True  # "Dr. Holm": the full stop of the title ends no sentence
         return self.prev_word(tok) in pn.GREETINGS
 
     def contact_before(self, tok: Token) -> bool:
@@ -273,6 +275,9 @@ class NameRules(Tokens):
         i = tok.start - 1
         while i > 0 and text[i] in " \t\u00a0":
             i -= 1
+        if text[i : i + 1] == "." and after_title(text, tok.start):
+            # "Dr. Dlamini", but not "Dr. Westerlund-kliniken"
+            return len(lower) >= 3 and not lower.endswith(_INSTITUTION_TAILS) and not self.org_context(tok, tok)
         if i <= 0 or not (text[i].isalpha() or text[i] == ","):
             return False  # no word right before, so no role word: the usual case
         if text[i] == ",":

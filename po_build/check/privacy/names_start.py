@@ -186,14 +186,22 @@ def after_header(text: str, start: int) -> bool:
     )
 
 
+_TITLE_WITH_STOP_RE = re.compile(r"(?<![\w.])(?:[dD]r|[hH]r|[pP]rof|[dD]oc)\.[ \t]+$")
+
+
+def after_title(text: str, start: int) -> bool:
+    """Right after a title written with a full stop: "Dr. Holm", "Hr. Dlamini"."""
+    return _TITLE_WITH_STOP_RE.search(text, max(0, start - 6), start) is not None
+
+
 def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     """True when none of the rules for an unlisted word text[start:end] (lower case: lower)
     can hold: no word right before it, no comma after it, no word after it that any rule
     takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
     sentence starts) are settled here with a few look-ups, without a token object."""
     text = rules.text
-    if after_header(text, start):
-        return False  # "Från: Nomvula": names.NameRules.header_before decides
+    if after_header(text, start) or (start > 2 and text[start - 2] == "." and after_title(text, start)):
+        return False  # "Från: Nomvula", "Dr. Dlamini": names.NameRules decides
     # "## Beskrivning", "- Inför": a gap, but no letter before it, so no word before.
     if start and text[start - 1] in _GAP_CHARS and (
         start < 2 or text[start - 2].isalpha() or text[start - 2] in _GAP_CHARS
