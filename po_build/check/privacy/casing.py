@@ -215,15 +215,18 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
 # Initials after a person's role or relative: "klienten A.K.", "hennes bror J. K." They stand
 # for a name the way the name would, so they are refused like one. Abbreviations of
 # organisations ("FK", "AF") have no full stops between the letters.
-_INITIALS_RE = re.compile(r"(?<![\w.])([^\W\d_]+)[ \t]+([A-ZÅÄÖ]\.[ \t]?[A-ZÅÄÖ]\.?)(?![\w])")
+# The pattern starts at the capital and its full stop, which few places in a text have; a
+# pattern that started at every word before them cost a tenth of the whole scan.
+# (the character before is tested in code: a look-behind first keeps re from skipping ahead).
+_INITIALS_RE = re.compile(r"[A-ZÅÄÖ]\.[ \t]?[A-ZÅÄÖ]\.?(?![\w])")
 
 
 def find_initials(text: str, covered: Callable[[int, int], bool]) -> list[Candidate]:
-    if "." not in text:
-        return []
     found: list[Candidate] = []
     for m in _INITIALS_RE.finditer(text):
-        before = m.group(1).lower()
-        if (before in pn.ROLE_WORDS or before in pn.PERSON_NOUNS) and not covered(m.start(2), m.end(2)):
-            found.append((m.start(2), m.end(2), "PO407", ""))
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+            continue
+        before = _before(text, m.start()).lower()
+        if (before in pn.ROLE_WORDS or before in pn.PERSON_NOUNS) and not covered(m.start(), m.end()):
+            found.append((m.start(), m.end(), "PO407", ""))
     return found

@@ -198,7 +198,8 @@ def _load_phrases(filename: str) -> _Phrases:
         # The text's words are runs of \w (words_of), so "Ehlers-Danlos" is found by "ehlers".
         head = _LOWER_WORDS_RE.match(words[0])
         first = head.group() if head else words[0]
-        for ending in _FORMS if first == words[0] else ("",):
+        # No endings for a short first word ("en sällsynt sjukdom"): "en" is in every text.
+        for ending in _FORMS if first == words[0] and len(first) > 3 else ("",):
             by_form.setdefault(first + ending, []).append(entry)
     return _Phrases(by_form, caps, frozenset(by_form) | frozenset(caps))
 

@@ -176,14 +176,15 @@ def _passive_after_preposition(rules: StartRules, tok: Token, after: str) -> boo
     return neighbour is not None and rules.sentence_start(neighbour[0]) and is_swedish_word(after)
 
 
-_HEADER_BEFORE_RE = re.compile(r"(?:^|\n)[ \t>]*(?:från|till|kopia|cc|avsändare|mottagare)[ \t]*:[ \t]*$", re.I)
+_HEADER_LABEL_RE = re.compile(r"[ \t>]*(?:från|till|kopia|cc|avsändare|mottagare)[ \t]*:[ \t]*", re.I)
 
 
 def after_header(text: str, start: int) -> bool:
-    """Right after the "Från:" or "Till:" field of an e-mail pasted into a report."""
-    return ":" in text[max(0, start - 3) : start] and (
-        _HEADER_BEFORE_RE.search(text, max(0, start - 24), start) is not None
-    )
+    """Right after the "Från:" or "Till:" field of an e-mail pasted into a report: the label
+    is the whole line before the word (one anchored match, since every "fält: Värde" line of
+    the front matter comes here)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 24 and _HEADER_LABEL_RE.fullmatch(text, line_start, start) is not None
 
 
 _TITLE_WITH_STOP_RE = re.compile(r"(?<![\w.])(?:[dD]r|[hH]r|[pP]rof|[dD]oc)\.[ \t]+$")
@@ -200,8 +201,14 @@ def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
     sentence starts) are settled here with a few look-ups, without a token object."""
     text = rules.text
-    if after_header(text, start) or (start > 2 and text[start - 2] == "." and after_title(text, start)):
-        return False  # "Från: Nomvula", "Dr. Dlamini": names.NameRules decides
+    # "Från: Nomvula", "Dr. Dlamini": names.NameRules decides. Two character tests first, since
+    # this runs for nearly every capitalised word.
+    if start >= 2:
+        before = text[start - 2]
+        if (":" in (before, text[start - 1]) and after_header(text, start)) or (
+            before == "." and after_title(text, start)
+        ):
+            return False
     # "## Beskrivning", "- Inför": a gap, but no letter before it, so no word before.
     if start and text[start - 1] in _GAP_CHARS and (
         start < 2 or text[start - 2].isalpha() or text[start - 2] in _GAP_CHARS
