@@ -185,6 +185,9 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}[\w]{{0,5}}(?![\w])", re.IGNORECASE)
 
 
+_ARTICLES = frozenset({"en", "ett"})
+
+
 def _load_phrases(filename: str) -> _Phrases:
     by_form: dict[str, list[tuple[frozenset[str], str, str]]] = {}
     caps: dict[str, re.Pattern[str]] = {}
@@ -194,12 +197,16 @@ def _load_phrases(filename: str) -> _Phrases:
             caps[phrase.lower()] = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?!\w)")
             continue
         words = phrase.lower().split()
-        entry = (frozenset(words[1:-1]), words[-1] if len(words) > 1 else "", phrase)
+        # The look-up key is the first word, or the second after an article ("en sällsynt
+        # sjukdom" by "sällsynt"): "en" is in every text, and the exact second word keeps
+        # "sällsynta diagnoser" (a group) out. The rest must be among the text's words.
+        key = 1 if len(words) > 2 and words[0] in _ARTICLES else 0
+        middle = frozenset(w for i, w in enumerate(words[:-1]) if i != key and (i or key))
+        entry = (middle, words[-1] if len(words) > 1 else "", phrase)
         # The text's words are runs of \w (words_of), so "Ehlers-Danlos" is found by "ehlers".
-        head = _LOWER_WORDS_RE.match(words[0])
-        first = head.group() if head else words[0]
-        # No endings for a short first word ("en sällsynt sjukdom"): "en" is in every text.
-        for ending in _FORMS if first == words[0] and len(first) > 3 else ("",):
+        head = _LOWER_WORDS_RE.match(words[key])
+        first = head.group() if head else words[key]
+        for ending in _FORMS if key == 0 and first == words[0] else ("",):
             by_form.setdefault(first + ending, []).append(entry)
     return _Phrases(by_form, caps, frozenset(by_form) | frozenset(caps))
 
@@ -319,13 +326,13 @@ _UNIQUE_RE = re.compile(
     r"|(?:känd|kända|känt|välkänd|omtalad|omskriven|uppmärksammad|uppmärksammades|skrevs\s+om)"
     r"\s+(?:från|i|av)\s+(?:tv|tidningen|lokaltidningen|medierna|media|pressen|radio)"
     r"|(?:varit|var|medverkade|medverkat)\s+(?:med\s+)?i\s+(?:tv|tv-[\w]+|dokumentären|radioprogrammet)"
-    rf"|(?:en\s+)?(?:känd|kände|berömd|berömde|välkänd)\s+(?:{_OCCUPATIONS})(?:n|en)?"
+    rf"|(?:en\s+)?(?:känd|berömd|berömde|välkänd)\s+(?:{_OCCUPATIONS})(?:n|en)?"
     r"|(?:lokalt|allmänt|mycket)\s+känd|kändis)(?!\w)",
     re.IGNORECASE,
 )
 _UNIQUE_HINTS = pn.words(
     "enda ende känd kända känt välkänd omtalad omskriven uppmärksammad uppmärksammades skrevs kändis "
-    "kände berömd berömde tv medverkade medverkat dokumentären"
+    "berömd berömde tv medverkade medverkat dokumentären"
 )
 _OCCUPATION_HINTS = pn.words(
     "detta f fd pensionerad pensionerade tidigare arbetade jobbade verkade arbetat jobbat anställd yrket "

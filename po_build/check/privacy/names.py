@@ -154,7 +154,7 @@ class NameRules(Tokens):
     def strong_before(self, tok: Token) -> bool:
         if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
             return True
-        if after_title(self.text, tok.start):
+        if tok.start >= 2 and self.text[tok.start - 2] == "." and after_title(self.text, tok.start):
             return True  # "Dr. Holm": the full stop of the title ends no sentence
         return self.prev_word(tok) in pn.GREETINGS
 

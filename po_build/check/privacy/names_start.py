@@ -204,9 +204,9 @@ def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     # "Från: Nomvula", "Dr. Dlamini": names.NameRules decides. Two character tests first, since
     # this runs for nearly every capitalised word.
     if start >= 2:
-        before = text[start - 2]
-        if (":" in (before, text[start - 1]) and after_header(text, start)) or (
-            before == "." and after_title(text, start)
+        c2 = text[start - 2]
+        if ((c2 == ":" or text[start - 1] == ":") and after_header(text, start)) or (
+            c2 == "." and after_title(text, start)
         ):
             return False
     # "## Beskrivning", "- Inför": a gap, but no letter before it, so no word before.
