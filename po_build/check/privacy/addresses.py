@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from po_build.check.privacy import wordlists as pn
+from po_build.check.privacy.age_context import PERSON_WORD_RE
 from po_build.check.privacy.findings import SP, Candidate
 
 _STREET_SUFFIXES = (
@@ -24,7 +25,8 @@ _LOWERCASE_STREET_SUFFIXES = ("gatan", "gränd", "gränden", "allén")
 
 # Other endings in lower case ("björkvägen 4", "ekbacken 3") are an address after a word
 # that places something ("bor på", "flyttade till"), or with a letter or a flat number
-# after the number; never before a unit ("takhöjden 2 meter", "parken 3 gånger").
+# after the number; never before a unit ("takhöjden 2 meter", "parken 3 gånger", "Berg 18 %"
+# in a table of municipalities' shares).
 _PLACING_WORDS = pn.words(
     "på till vid från mot bor bodde adress adressen adressen: hos utanför nära längs ner upp "
     "in ut flyttade flyttat flytta"
@@ -32,7 +34,7 @@ _PLACING_WORDS = pn.words(
 _UNITS = pn.words(
     "gånger gång dagar dag timmar timme veckor vecka månader månad år minuter minut meter m km "
     "kilometer mil procent kr kronor st stycken personer sidor steg våningar grader liter kg "
-    "kilo ton poäng platser nätter"
+    "kilo ton poäng platser nätter %"
 )
 
 
@@ -91,7 +93,8 @@ def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
             abbreviated = _ABBREVIATED_RE.match(text, word_start)
             if abbreviated and abbreviated["name"].lower() in _WORDS_LIKE_ABBREVIATIONS:
                 abbreviated = None  # "Ring 112", "Dag 3": a word, not "Storg 12"
-            if abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS:
+            if (abbreviated and _word_after(text, abbreviated.end("num")) not in _UNITS
+                    and not _office_address(text, abbreviated.start(), abbreviated.end())):
                 found.append((abbreviated.start(), abbreviated.end(), "PO405", ""))
                 done = abbreviated.end()
             continue
@@ -130,9 +133,36 @@ def find_streets(text: str, runs: list[tuple[int, int]]) -> list[Candidate]:
                 continue
         elif len(stem) < 2 and not m["dir"]:
             continue
+        if _office_address(text, m.start(), m.end()):
+            continue
         found.append((m.start(), m.end(), "PO405", ""))
         done = m.end()
     return found
+
+
+# The address of an office, written the way a yearly report's contact page or a notice of
+# new premises writes it: "Besöksadress: Storgatan 12", "Kontoret ligger på Storgatan 12".
+# It is public and points out no client, so it is no finding; with a person in the sentence
+# ("klienten gick till mottagningen på ...") it stays one. Only labels that no person's
+# address has count: a person has a postal address and may have a box too.
+_OFFICE_LABEL_RE = re.compile(r"\b(?:besöks|kontors)adress(?:en)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+_OFFICE_WORDS_RE = re.compile(
+    r"\b(?:kontor|kontoret|kontorets|lokal|lokalen|lokaler|lokalerna|kommunhuset|stadshuset|"
+    r"kansliet|receptionen|mottagningen|mottagningens|verksamheten|verksamhetens)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _office_address(text: str, start: int, end: int) -> bool:
+    if _OFFICE_LABEL_RE.search(text, max(0, start - 40), start):
+        return True
+    begin = max(0, start - 160)
+    stops = [m.end() for m in _CLAUSE_END_RE.finditer(text, begin, start)]
+    begin = stops[-1] if stops else begin
+    stop = _CLAUSE_END_RE.search(text, end, end + 160)
+    sentence = text[begin : stop.start() if stop else min(len(text), end + 160)]
+    return _OFFICE_WORDS_RE.search(text, begin, start) is not None and PERSON_WORD_RE.search(sentence) is None
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -201,6 +231,8 @@ def find_postal(text: str) -> list[Candidate]:
             continue  # "123 45 norrby" only where an address is being written
         first_word = m["town"].split()[0].split("-")[0].lower()
         if first_word in pn.NON_TOWNS or first_word in pn.MONTHS or first_word in pn.WEEKDAYS:
+            continue
+        if _office_address(text, m.start(), m.end()):
             continue
         found.append((m.start(), m.end(), "PO406", ""))
     return found

@@ -92,7 +92,15 @@ CHILD_BEFORE_RE = re.compile(r"\bbarnet\b[^.!?]*$", re.IGNORECASE)
 
 # "Medelåldern var 42 år", "snittåldern bland nya klienter är 38 år": a figure about a group
 # (but "klientens ålder var 34 år" is a person's).
-STATISTIC_BEFORE_RE = re.compile(r"(?:medel|snitt|genomsnitts|median)ålder\w*\b[^.!?]{0,40}$", re.IGNORECASE)
+# "Medelåldern var 42 år"; "den yngsta klienten var 19 år och den äldsta 81": the ends of the
+# group's range in a yearly report, not one person's age (a relative, "den yngsta dottern",
+# stays an age).
+STATISTIC_BEFORE_RE = re.compile(
+    r"(?:(?:medel|snitt|genomsnitts|median)ålder\w*\b[^.!?]{0,40}"
+    r"|\b(?:den|det)\s+(?:yngsta|äldsta|yngste|äldste)"
+    r"(?:\s+(?:klienten|deltagaren|medlemmen|brukaren|personen|sökanden))?\s*)$",
+    re.IGNORECASE,
+)
 
 
 POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:sin|sitt|hennes|hans|hens|min|din|klientens|deras)\s+$", re.IGNORECASE)

@@ -124,6 +124,11 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
             _find_parenthesised(text, found)
         if not words.isdisjoint(_COPULA_WORDS):
             _find_bare_copula(text, found)
+    elif not words.isdisjoint(_SMALL_AGE_WORDS) and not words.isdisjoint(_COPULA_WORDS) and not words.isdisjoint(
+        _YOUNG_SUBJECTS
+    ):
+        _find_bare_copula(text, found)  # "sonen är sju": only that rule takes a small number word
+    if numbers:
         if "på " in text or "närma" in lowered:
             _find_bare_on(text, found)
         if "vid " in lowered or "sina " in lowered:
@@ -153,6 +158,7 @@ def find_ages(text: str, lowered: str, words: frozenset[str]) -> list[Candidate]
 # operation with the text's words says whether those rules need to run at all.
 _AGE_NUMBERS = frozenset(str(n) for n in range(1, 111)) | frozenset(pn.NUMBER_WORDS)
 _COPULA_WORDS = pn.words("är var blev blir bli blivit")
+_SMALL_AGE_WORDS = frozenset(pn.SMALL_NUMBER_WORDS) - {"ett"}
 _SPACE = frozenset(" \t\n\r\u00a0\u202f")
 
 
@@ -219,6 +225,17 @@ def _find_age_fields(text: str, found: list[Candidate]) -> None:
         found.append((m.start(group), m.end(), "PO408", ""))
 
 
+_AGE_PAIR_APPOSITION_RE = re.compile(
+    r",[ \t]*(?P<n>[1-9][0-9]?)[ \t]+(?:och|resp\.?|respektive)[ \t]+(?P<n2>[1-9][0-9]?)[ \t]+år(?=[ \t]*[,.)]|$)"
+)
+_RELATIVES = pn.PERSON_NOUNS | pn.words("döttrar söner systrar bröder syskon tvillingar barnbarn")
+# Someone's relatives, counted or owned ("två döttrar", "hennes söner"), not a group ("för barn").
+_OWNED_RELATIVES_RE = re.compile(
+    r"\b(?:två|tre|fyra|fem|hennes|hans|hens|sina|sin|klientens|deras|mina|min|båda)[ \t]+[^\W\d_]+[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) -> None:
     add = found.append
     lo, hi = max(0, anchor - 48), min(len(text), anchor + 64)
@@ -252,6 +269,11 @@ def _ages_at(text: str, anchor: int, p: _AgePatterns, found: list[Candidate]) ->
         # "Lagen är 30 år gammal" is no person's age: a person must be in the sentence.
         if not skip and person_in_sentence(text, m.start(), m.end()):
             add((m.start(), m.end(), "PO408", ""))
+    for m in _AGE_PAIR_APPOSITION_RE.finditer(text, lo, hi):
+        # "två döttrar, 5 och 9 år,": the ages of the relatives just named
+        if (m.start("n2") == anchor and word_before(text, m.start()) in _RELATIVES
+                and _OWNED_RELATIVES_RE.search(text, max(0, m.start() - 40), m.start())):
+            add((m.start("n"), m.end(), "PO408", ""))
     for m in p.apposition.finditer(text, lo, hi):
         before = word_before(text, m.start())
         if m.start("n") == anchor and before not in pn.DURATION_NOUNS and (not m["adv"] or person_noun(before)):
@@ -310,9 +332,9 @@ def _find_turning(text: str, p: _AgePatterns, found: list[Candidate]) -> None:
 # clause, so that "kön är 23 veckor" and "hon var 3 i kön" stay what they are.
 _BARE_COPULA_RE = re.compile(
     r"(?<!\w)(?P<v>[äÄ]r|[vV]ar|[bB]le[vr]|[bB]lir|[bB]li|[bB]livit)[ \t]+"
-    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca)"
-    r"[ \t]+)?"
-    rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD})"
+    r"(?:(?:bara|nästan|knappt|drygt|snart|redan|nyss|endast|just|precis|då|nu|ungefär|runt|cirka|ca"
+    r"|över|under)[ \t]+)?"  # "klienten är över 70": an age given roughly is still one
+    rf"(?P<n>[1-9][0-9]?|{NUMBER_WORD}|{SMALL_NUMBER_WORD})"
     # After the number the clause ends, or goes on the way it does after an age: "är 23 och",
     # "var 17 har hon …", "blev 18 i mars" (never "var 3 i kön", "är 23 veckor").
     r"(?=[ \t]*(?:,(?![0-9])|[;!?)]|:(?!\w)|\.(?![0-9])|$)"
@@ -323,6 +345,16 @@ _BARE_COPULA_RE = re.compile(
 # The subject before the verb: "Klienten är", "Hon, som är", "Sonen, som nu är".
 _SUBJECT_BEFORE_RE = re.compile(
     r"(?<!\w)([^\W\d_]+),?[ \t]+(?:som[ \t]+)?(?:(?:nu|redan|bara|snart|då|fortfarande)[ \t]+)?$"
+)
+
+
+# Subjects that a small number in words after "är"/"var" is the age of: one child or young
+# relative ("sonen är sju", "dottern, som är fem,", "klientens yngsta, som är åtta"). Plurals
+# are left out: "barnen var fem" counts the children.
+_YOUNG_SUBJECTS = pn.words(
+    "son sonen dotter dottern barn barnet barnbarnet pojke pojken flicka flickan bror brodern "
+    "syster systern lillebror lillasyster storebror storasyster tvillingen yngsta äldsta minsta "
+    "han hon hen"
 )
 
 
@@ -350,14 +382,19 @@ def _find_bare_copula(text: str, found: list[Candidate]) -> None:
             continue
         subject = before.group(1)
         value = age_value(m["n"])
-        if not 1 <= value <= 110 or (not m["n"].isdigit() and value < 13):
-            continue
         lower = subject.lower()
+        if not 1 <= value <= 110:
+            continue
+        if not m["n"].isdigit() and value < 13 and (lower not in _YOUNG_SUBJECTS or m["n"].lower() == "ett"):
+            continue  # "fem" after "vi är", "gränsen är": a count; after "sonen är", an age
         if m["v"].lower() in ("bli", "blivit") and lower not in pn.PERSON_NOUNS:
             # "Han har hunnit bli 70": the subject stands a few words before the infinitive.
             near = PERSON_WORD_RE.search(text, max(0, m.start() - 30), m.start())
             lower = near.group().lower() if near else lower
-        person = lower in pn.PERSON_NOUNS or lower in ("jag", "du")
+        # "den yngsta var 23 och den äldsta 81" is a statistic; "yngsta, som är åtta" a child.
+        person = lower in pn.PERSON_NOUNS or lower in ("jag", "du") or (
+            not m["n"].isdigit() and lower in _YOUNG_SUBJECTS
+        )
         if not person and not (subject[0].isupper() and lower in pn.given_names()):
             continue
         if GENERIC_BEFORE_RE.search(window(text, m.start("v"), 40)):

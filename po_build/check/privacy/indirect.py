@@ -80,12 +80,28 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Three or more capitalised names in a row, joined by commas or "och"/"samt"/"eller" ("Nälden,
+# Dvärsätt, Ås och Föllinge", "Hälsocentralen Krokom, Hälsocentralen Hammerdal och ..."): a
+# description of an area or a list of units, which points out no one. A client's home is
+# named alone ("bor i Hoting"), so a place in such a list is no warning.
+_NAME = r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+)?"
+_LIST_GAP = r"[ \t]*\n?[ \t]*"  # a list may go on over a line break
+_PLACE_LIST_RE = re.compile(
+    rf"(?<![\w-])(?:{_NAME}(?:,{_LIST_GAP}|[ \t]+(?:och|samt|eller){_LIST_GAP})){{2,}}{_NAME}"
+)
+
+
+def _place_lists(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLACE_LIST_RE.finditer(text)]
+
+
 def _places(text: str, lowered: str, words: frozenset[str], covered: Callable[[int, int], bool]) -> list[Candidate]:
     places = small_places()
     hits = set(words.intersection(_place_keys()) - _municipalities())
     if _multiword_first() & words:
         hits.update(name for name in _multiword() if name in lowered)
     found: list[Candidate] = []
+    lists: list[tuple[int, int]] | None = None  # made only when a place is found
     for key in hits:
         place = places[key][0]
         for m in re.finditer(rf"(?<![\w-]){re.escape(place.name)}(?![\w-])", text):
@@ -93,7 +109,14 @@ def _places(text: str, lowered: str, words: frozenset[str], covered: Callable[[i
             after = text[end : end + 9].lower()
             if after.startswith((" kommun", " stad", " län")):
                 continue  # the municipality, not the place
-            if key in PLACE_WORDS and _word_before(text, start) not in _PLACE_PREPOSITIONS:
+            before = _word_before(text, start)
+            if key in PLACE_WORDS and before not in _PLACE_PREPOSITIONS:
+                continue
+            if before in pn.ORG_HEADS and text[start - 1] in " \t":
+                continue  # "Hälsocentralen Hammerdal": the unit's name, which has no client in it
+            if lists is None:
+                lists = _place_lists(text)
+            if any(s <= start and end <= e for s, e in lists):
                 continue
             if not covered(start, end):
                 found.append((start, end, "PO410", _place_note(places[key])))
@@ -162,6 +185,9 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}[\w]{{0,5}}(?![\w])", re.IGNORECASE)
 
 
+_ARTICLES = frozenset({"en", "ett"})
+
+
 def _load_phrases(filename: str) -> _Phrases:
     by_form: dict[str, list[tuple[frozenset[str], str, str]]] = {}
     caps: dict[str, re.Pattern[str]] = {}
@@ -171,9 +197,17 @@ def _load_phrases(filename: str) -> _Phrases:
             caps[phrase.lower()] = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?!\w)")
             continue
         words = phrase.lower().split()
-        entry = (frozenset(words[1:-1]), words[-1] if len(words) > 1 else "", phrase)
-        for ending in _FORMS:
-            by_form.setdefault(words[0] + ending, []).append(entry)
+        # The look-up key is the first word, or the second after an article ("en sällsynt
+        # sjukdom" by "sällsynt"): "en" is in every text, and the exact second word keeps
+        # "sällsynta diagnoser" (a group) out. The rest must be among the text's words.
+        key = 1 if len(words) > 2 and words[0] in _ARTICLES else 0
+        middle = frozenset(w for i, w in enumerate(words[:-1]) if i != key and (i or key))
+        entry = (middle, words[-1] if len(words) > 1 else "", phrase)
+        # The text's words are runs of \w (words_of), so "Ehlers-Danlos" is found by "ehlers".
+        head = _LOWER_WORDS_RE.match(words[key])
+        first = head.group() if head else words[key]
+        for ending in _FORMS if key == 0 and first == words[0] else ("",):
+            by_form.setdefault(first + ending, []).append(entry)
     return _Phrases(by_form, caps, frozenset(by_form) | frozenset(caps))
 
 
@@ -218,16 +252,18 @@ _OCCUPATIONS = (
     "sångare|sångerska|musiker|skådespelare|konstnär|författare|programledare|modell|"
     "företagare|vd|direktör|chefredaktör|bankdirektör|lantbrukare|bonde|fiskare|renskötare|"
     "skogsägare|handlare|butiksägare|restaurangägare|taxichaufför|busschaufför|lokförare|"
-    "ingenjör|arkitekt|revisor|jurist|präst"
+    "ingenjör|arkitekt|revisor|jurist|skidskytt|skidåkare|löpare|boxare|brottare|simmare"
 )
 _OCCUPATION_MARKER_RE = re.compile(
     r"(?<!\w)(?:(?:före|förre)\s+detta|f\.\s?d\.|fd|pensionerad|pensionerade|"
-    r"(?:en|är|var|blev)\s+tidigare|tidigare\s+(?:var|har\s+varit|hade\s+varit)|"
+    r"(?:en|är|var|blev)\s+tidigare|tidigare\s+(?:var|varit|har\s+varit|hade\s+varit)|"
+    r"(?:förr|förut)\s+var|var\s+(?:förr|förut)(?:\s+[^\W\d_]+){0,2}|"  # "som förr var polis", "var förr landets bästa"
     r"(?:arbetade|jobbade|verkade|har\s+arbetat|har\s+jobbat|hade\s+arbetat|var\s+anställd)"
     r"(?:\s+(?:tidigare|länge|förut|i\s+många\s+år))?\s+som)\s+",
     re.IGNORECASE,
 )
-_OCCUPATION_RE = re.compile(rf"(?:{_OCCUPATIONS})(?:n|en|er|ar|or)?(?!\w)", re.IGNORECASE)
+# "ICA-handlaren", "skidskytt": a compound with one of the trades as its head counts too.
+_OCCUPATION_RE = re.compile(rf"(?:[\w]+-)?(?:{_OCCUPATIONS})(?:n|en|er|ar|or)?(?!\w)", re.IGNORECASE)
 _BY_TRADE_RE = re.compile(rf"(?<!\w)(?:{_OCCUPATIONS})\s+till\s+yrket(?!\w)", re.IGNORECASE)
 
 
@@ -254,7 +290,8 @@ _EVENT_RE = re.compile(
     r"knivdådet|dådet|mordet|överfallet|rånet|kollisionen|krocken|översvämningen|drunkningen)"
     r"(?![\w])"
     r"(?P<rest>[^.!?\n]{0,40}?(?:\b(?:vid|på|i|utanför|nära|mellan|längs)\s+"
-    r"(?:[A-ZÅÄÖ][\w-]+|E\s?[0-9]{1,2}\b|riksväg\s+[0-9]+|väg\s+[0-9]+|länsväg\s+[0-9]+)"
+    r"(?:[A-ZÅÄÖ][\w-]+|E\s?[0-9]{1,2}\b|riksväg\s+[0-9]+|väg\s+[0-9]+|länsväg\s+[0-9]+"
+    r"|[a-zåäö]*(?:sågverket|bruket|gruvan|fabriken|varvet|smältverket|slakteriet|mejeriet))"
     r"|\b(?:i|den|under|förra)\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
     r"|oktober|november|december|våras|höstas|somras|vintras)"
     r"|\b(?:19|20)[0-9]{2}\b))",
@@ -285,18 +322,42 @@ def _events(text: str, lowered: str) -> list[Candidate]:
 
 # "den enda kvinnliga brandmannen i kommunen", "känd från tv", "uppmärksammades i medierna".
 _UNIQUE_RE = re.compile(
-    r"(?<!\w)(?:(?:den|det|de)\s+(?:enda|ende)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:i|på|inom|från)\s+[^\W\d_]+"
+    r"(?<!\w)(?:(?:den|det|de)\s+(?:enda|ende)(?:\s+[^\W\d_]+){0,2}\s+(?:i|på|inom|från)\s+[^\W\d_]+"
     r"|(?:känd|kända|känt|välkänd|omtalad|omskriven|uppmärksammad|uppmärksammades|skrevs\s+om)"
     r"\s+(?:från|i|av)\s+(?:tv|tidningen|lokaltidningen|medierna|media|pressen|radio)"
+    r"|(?:varit|var|medverkade|medverkat)\s+(?:med\s+)?i\s+(?:tv|tv-[\w]+|dokumentären|radioprogrammet)"
+    rf"|(?:en\s+)?(?:känd|berömd|berömde|välkänd)\s+(?:{_OCCUPATIONS})(?:n|en)?"
     r"|(?:lokalt|allmänt|mycket)\s+känd|kändis)(?!\w)",
     re.IGNORECASE,
 )
 _UNIQUE_HINTS = pn.words(
-    "enda ende känd kända känt välkänd omtalad omskriven uppmärksammad uppmärksammades skrevs kändis"
+    "enda ende känd kända känt välkänd omtalad omskriven uppmärksammad uppmärksammades skrevs kändis "
+    "berömd berömde tv medverkade medverkat dokumentären"
 )
 _OCCUPATION_HINTS = pn.words(
-    "detta f fd pensionerad pensionerade tidigare arbetade jobbade verkade arbetat jobbat anställd yrket"
+    "detta f fd pensionerad pensionerade tidigare arbetade jobbade verkade arbetat jobbat anställd yrket "
+    "förr förut"
 )
+
+
+# "Verksamheten är den enda i länet", "Fontänhuset är det enda klubbhuset i regionen": an
+# organisation or a thing that is unique points out no one.
+_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<!\w)([^\W\d_]+)(?:[ \t]+(?:i|på|vid)[ \t]+[^\W\d_]+)?[ \t]+(?:är|var|blev|blir)[ \t]+$", re.IGNORECASE
+)  # "Fontänhuset i Östersund är det enda ..."
+_PERSON_SUBJECTS = pn.PERSON_NOUNS | pn.words("jag du vi")
+
+
+def _thing_is_unique(text: str, m: re.Match[str]) -> bool:
+    subject = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    if subject is None:
+        return False
+    word = subject.group(1).lower()
+    if word in _PERSON_SUBJECTS or word in pn.ROLE_WORDS or word in pn.given_names():
+        return False
+    # A definite noun ("verksamheten", "Fontänhuset") or an organisation the lists know; an
+    # unknown capitalised word may be a name and keeps the warning.
+    return word.endswith(("en", "et", "an", "na")) or word in pn.non_name_words()
 
 
 def words_of(lowered: str) -> frozenset[str]:
@@ -314,5 +375,5 @@ def find_indirect(
         found += _occupations(text, lowered)
     found += _events(text, lowered)
     if not words.isdisjoint(_UNIQUE_HINTS):
-        found += [(m.start(), m.end(), "PO415", "") for m in _UNIQUE_RE.finditer(text)]
+        found += [(m.start(), m.end(), "PO415", "") for m in _UNIQUE_RE.finditer(text) if not _thing_is_unique(text, m)]
     return [c for c in found if not covered(c[0], c[1])]

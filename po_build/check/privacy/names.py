@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from po_build.check.privacy import wordlists as pn
 from po_build.check.privacy.findings import Candidate
+from po_build.check.privacy.names_start import after_header, after_title, quiet, unlisted_at_start
 from po_build.check.privacy.names_start import places_and_municipalities as _places_and_municipalities
-from po_build.check.privacy.names_start import quiet, unlisted_at_start
 from po_build.check.privacy.sentences import is_sentence_start
 from po_build.check.privacy.swedish import is_swedish_word
 from po_build.check.privacy.tokens import NEXT_WORD_RE, Token, Tokens, capitalised_word_re, make_token
@@ -56,6 +56,12 @@ _DEFINITE_ENDINGS = ("en", "et", "na", "ade", "ning", "het", "skap", "tion")
 _WORKPLACE_PREPOSITIONS = pn.words("på vid hos i från inom")
 _COPULAS = pn.words("är var blir blev")
 _ARTICLES = pn.words("en ett ingen inget")
+
+# Compounds that name an institution: "Wägner-skolan", "behandlingshem", "barnsjukhus".
+_INSTITUTION_TAILS = (
+    "skolan", "gymnasiet", "gymnasium", "sjukhus", "sjukhuset", "kliniken", "behandlingshem", "hemmet",
+)
+
 
 class NameRules(Tokens):
     """The context rules for personal names over one text."""
@@ -148,6 +154,8 @@ class NameRules(Tokens):
     def strong_before(self, tok: Token) -> bool:
         if self.prev_word(tok, allow_comma=True) in pn.ROLE_WORDS:
             return True
+        if tok.start >= 2 and self.text[tok.start - 2] == "." and after_title(self.text, tok.start):
+            return True  # "Dr. Holm": the full stop of the title ends no sentence
         return self.prev_word(tok) in pn.GREETINGS
 
     def contact_before(self, tok: Token) -> bool:
@@ -171,7 +179,17 @@ class NameRules(Tokens):
             own = self.lookup(first)[2]
             if not self.is_listed(prev) and prev.lower not in pn.ROLE_WORDS and self.ambiguous(own):
                 return True
-        return self.next_word(last) in pn.ORG_TAILS
+        after = self.next_word(last)
+        if after in pn.ORG_TAILS or (len(after) > 8 and after.endswith(_INSTITUTION_TAILS)):
+            return True
+        # "Selma Lagerlöfs gymnasium", "Magnus Huss klinik", "Elin Wägner-skolan", "Lina Hage
+        # behandlingshem": a full name that a school, a clinic or a home is named after.
+        nxt = self.next_token(last)
+        if nxt is None or not nxt.cap:
+            return False
+        return nxt.lower.endswith(_INSTITUTION_TAILS) or self.next_word(nxt) in pn.ORG_TAILS or (
+            self.next_word(nxt).endswith(_INSTITUTION_TAILS)
+        )
 
     def date_context(self, tok: Token) -> bool:
         if self.prev_word(tok) in pn.DATE_WORDS:
@@ -257,6 +275,9 @@ class NameRules(Tokens):
         i = tok.start - 1
         while i > 0 and text[i] in " \t\u00a0":
             i -= 1
+        if text[i : i + 1] == "." and after_title(text, tok.start):
+            # "Dr. Dlamini", but not "Dr. Westerlund-kliniken"
+            return len(lower) >= 3 and not lower.endswith(_INSTITUTION_TAILS) and not self.org_context(tok, tok)
         if i <= 0 or not (text[i].isalpha() or text[i] == ","):
             return False  # no word right before, so no role word: the usual case
         if text[i] == ",":
@@ -313,7 +334,8 @@ class NameRules(Tokens):
         if len(head) > 1 and head.isupper():
             return False
         if self.masked(tok) or (
-            self.sentence_start(tok) and not (self.role_after(tok, strict=True) or self.with_relative(tok))
+            self.sentence_start(tok)
+            and not (self.role_after(tok, strict=True) or self.with_relative(tok) or self.header_before(tok))
         ):
             return False
         nxt = self.next_token(tok)
@@ -348,7 +370,7 @@ class NameRules(Tokens):
         neighbour = self.prev(tok)
         if neighbour is None or not neighbour[1]:
             # no word right before: the usual case
-            return self.role_after(tok) or self.with_relative(tok)
+            return self.role_after(tok) or self.with_relative(tok) or self.header_before(tok)
         before = neighbour[0].lower
         prev = neighbour[0]
         if before in _GIVE_VERBS:
@@ -377,6 +399,11 @@ class NameRules(Tokens):
         if self.contact_before(tok):
             return True
         return self.role_after(tok)
+
+    def header_before(self, tok: Token) -> bool:
+        """"Från: Nomvula", "Kopia: Zorica": the sender or receiver field of an e-mail pasted
+        into a report names a person (an organisation there is a Swedish word or known)."""
+        return after_header(self.text, tok.start)
 
     def role_after(self, tok: Token, strict: bool = False) -> bool:
         """"Torbjörn, handläggare på Försäkringskassan", "Maja, klientens syster": a comma and

@@ -38,11 +38,21 @@ def places_and_municipalities() -> frozenset[str]:
 
 
 _AGE_VERBS = pn.words("är var blev fyller fyllde")
+# Verbs of a person's own life ("Nomvula flyttade i maj", "Sefedin somnade", "Mirsada bor"):
+# organisations have and get things too, but do not sleep, cry or live anywhere, so these
+# need no pronoun later in the sentence (the dictionary and the brand check still apply).
+_LIFE_VERBS = pn.words(
+    "flyttade flyttar flyttat bor bodde somnade sover sov vaknade grät gråter dog avled "
+    "insjuknade rymde flydde gifte skilde föddes slutade"
+)
+# "Till Nomvula skickades beslutet": after a preposition at a sentence start, the finite
+# verb comes before the subject, so the word between is the one the action went to.
+_INVERTING_PREPOSITIONS = pn.words("till åt för")
 # Every word after an unlisted word that any rule for it takes as evidence of a person
 # (quiet() below skips the rules when the word after is none of these).
 EVIDENCE_AFTER: frozenset[str] = (
-    pn.PERSON_VERBS | pn.FINITE_VERBS | _ORGANISATION_VERBS | _AGE_VERBS | pn.OWNED_BY_PERSON
-    | pn.PERSON_NOUNS | pn.ROLE_WORDS | pn.words("och inte att")
+    pn.PERSON_VERBS | pn.FINITE_VERBS | _ORGANISATION_VERBS | _AGE_VERBS | _LIFE_VERBS
+    | pn.OWNED_BY_PERSON | pn.PERSON_NOUNS | pn.ROLE_WORDS | pn.words("och inte att")
 )
 
 
@@ -101,7 +111,7 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
     text = rules.text
     nxt = rules.next_token(tok)
     lower = tok.lower
-    strong = weak = genitive = slot = False
+    strong = weak = genitive = slot = life = False
     if nxt is None or nxt.cap:
         # "Ndeye, 34, fick": only an age in apposition, the rest needs a word right after.
         strong = text[tok.end : tok.end + 1] == "," and _AGE_AFTER_RE.match(text, tok.end) is not None
@@ -115,7 +125,10 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
         strong = (after in pn.PERSON_VERBS and after not in _ORGANISATION_VERBS) or (
             after in _AGE_VERBS and _AGE_NEXT_RE.match(text, nxt.end) is not None  # "Ndeye är 34 år"
         )
-        weak = after in pn.FINITE_VERBS or after in _ORGANISATION_VERBS or after == "inte"
+        life = after in _LIFE_VERBS
+        weak = after in pn.FINITE_VERBS or after in _ORGANISATION_VERBS or after == "inte" or life
+        if not (genitive or strong or weak) and _passive_after_preposition(rules, tok, after):
+            slot = True
         if after == "och" and not (strong or weak or genitive):
             then = rules.next_token(nxt)
             strong = then is not None and not then.cap and (
@@ -136,7 +149,7 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
     places = places_and_municipalities()
     if lower in places or (lower[-1] == "s" and lower[:-1] in places):
         return False
-    if weak and not strong and nxt is not None and not (
+    if weak and not strong and not life and nxt is not None and not (
         _pronoun_later(text, nxt.end) or _client_words_after(text, nxt.end)
     ):
         return False  # before the dictionary, which costs more
@@ -154,12 +167,48 @@ def unlisted_at_start(rules: StartRules, tok: Token) -> bool:
     return not rules.org_context(tok, tok)
 
 
+def _passive_after_preposition(rules: StartRules, tok: Token, after: str) -> bool:
+    """"Till Nomvula skickades", "För Tsegereda ordnades": a preposition that starts the
+    sentence, the word, then a passive or deponent verb (a Swedish word in -s)."""
+    if len(after) < 5 or after[-1] != "s" or rules.prev_word(tok) not in _INVERTING_PREPOSITIONS:
+        return False
+    neighbour = rules.prev_at(tok.start)
+    return neighbour is not None and rules.sentence_start(neighbour[0]) and is_swedish_word(after)
+
+
+_HEADER_LABEL_RE = re.compile(r"[ \t>]*(?:från|till|kopia|cc|avsändare|mottagare)[ \t]*:[ \t]*", re.I)
+
+
+def after_header(text: str, start: int) -> bool:
+    """Right after the "Från:" or "Till:" field of an e-mail pasted into a report: the label
+    is the whole line before the word (one anchored match, since every "fält: Värde" line of
+    the front matter comes here)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 24 and _HEADER_LABEL_RE.fullmatch(text, line_start, start) is not None
+
+
+_TITLE_WITH_STOP_RE = re.compile(r"(?<![\w.])(?:[dD]r|[hH]r|[pP]rof|[dD]oc)\.[ \t]+$")
+
+
+def after_title(text: str, start: int) -> bool:
+    """Right after a title written with a full stop: "Dr. Holm", "Hr. Dlamini"."""
+    return _TITLE_WITH_STOP_RE.search(text, max(0, start - 6), start) is not None
+
+
 def quiet(rules: StartRules, start: int, end: int, lower: str) -> bool:
     """True when none of the rules for an unlisted word text[start:end] (lower case: lower)
     can hold: no word right before it, no comma after it, no word after it that any rule
     takes as evidence, and no spelling variant of a name. Most capitalised words (headings,
     sentence starts) are settled here with a few look-ups, without a token object."""
     text = rules.text
+    # "Från: Nomvula", "Dr. Dlamini": names.NameRules decides. Two character tests first, since
+    # this runs for nearly every capitalised word.
+    if start >= 2:
+        c2 = text[start - 2]
+        if ((c2 == ":" or text[start - 1] == ":") and after_header(text, start)) or (
+            c2 == "." and after_title(text, start)
+        ):
+            return False
     # "## Beskrivning", "- Inför": a gap, but no letter before it, so no word before.
     if start and text[start - 1] in _GAP_CHARS and (
         start < 2 or text[start - 2].isalpha() or text[start - 2] in _GAP_CHARS

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 
 from po_build.check.privacy.addresses import find_postal, find_streets, may_hold_postal
 from po_build.check.privacy.ages import find_ages
-from po_build.check.privacy.casing import find_capitals, find_lower_case
+from po_build.check.privacy.casing import find_capitals, find_initials, find_lower_case
 from po_build.check.privacy.contact import URL_RE, find_emails
 from po_build.check.privacy.findings import CODES, PRIORITY, Candidate, Finding, finding_message, resolve
 from po_build.check.privacy.indirect import find_indirect, municipality_stems, words_of
@@ -121,6 +121,7 @@ def scan_text(
 
         candidates += NameRules(text, covered).find()
         candidates += find_capitals(text, words, covered) + find_lower_case(text, words, covered)
+        candidates += find_initials(text, covered)
 
     if allowed is not None:
         candidates = [c for c in candidates if not allowed.covers(text, c[0], c[1])]

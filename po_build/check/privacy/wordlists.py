@@ -88,11 +88,16 @@ ROLE_WORDS: frozenset[str] = _words(
     makan maka frun fru hustrun mannen pojkvännen pojkvän flickvännen flickvän partnern
     expartnern exmaken exfrun fästmön fästmannen styvpappan styvmamman styvdottern
     styvsonen tvillingen hyresgästen doktor doktorn dr herr fröken professor pastor
+    lillebror lillasyster storebror storasyster halvbror halvsyster halvbrodern halvsystern
+    exman exfru exsambo exsambon expojkvännen exflickvännen
     """
 )
 
 # Greetings and sign-offs: "Hej Linnea!", "Tack Karin".
-GREETINGS: frozenset[str] = frozenset({"hej", "hejsan", "hallå", "tack", "kära", "bästa"})
+# "Mvh Tsegereda", "Hälsningar Brita": the sign-off of a letter or an e-mail goes before a name.
+GREETINGS: frozenset[str] = frozenset(
+    {"hej", "hejsan", "hallå", "tack", "kära", "bästa", "mvh", "vh", "hälsningar", "hälsning"}
+)
 
 # Verbs that only a person does, so they mark the word before as a person:
 # "Stig ringde", "Björn berättade". Auxiliaries ("har", "var") are left out,
@@ -158,7 +163,9 @@ FUNCTION_WORDS: frozenset[str] = _words(
 CONTACT_VERBS: frozenset[str] = _words(
     """
     träffade träffar ringde ringer kontaktade kontaktar mejlade mailade hjälpte hjälper
-    besökte besöker frågade frågar bad informerade hämtade skjutsade stöttade
+    besökte besöker frågade frågar bad informerade hämtade skjutsade stöttade mötte möter
+    stöttat stöttar stötta träffat kontaktat mejlat hjälpt frågat informerat hämtat skjutsat
+    mött träffa kontakta hjälpa
     """
 )
 # "pratade med Nora": the word before "med".
